@@ -1,6 +1,7 @@
 -- Outbox lab: approve an order and record the OrderApproved event in ONE transaction.
 -- Ids are the fixed rows of labs/schemas/shop.sql. The event id is fixed too, so the
 -- lab steps can name it; a real service generates a new UUID for every event.
+-- requires: labs/schemas/shop.sql, labs/schemas/outbox-table.sql
 
 BEGIN;
 
