@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import { mermaidDiagrams, rehypeMermaidDiagrams } from './src/site/mermaid/index.ts';
 import { siteOptions } from './src/site/deploy-options.ts';
 
 const { site, base } = siteOptions(process.env);
@@ -9,6 +11,11 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Mermaid blocks become SVG at build time. The default (Satteri) processor runs no rehype
+  // plugins, so Markdown/MDX go through unified; Starlight adds its own plugins to it.
+  markdown: {
+    processor: unified({ rehypePlugins: [rehypeMermaidDiagrams] }),
+  },
   integrations: [
     starlight({
       title: 'Debezium: change data capture',
@@ -20,9 +27,10 @@ export default defineConfig({
       components: {
         PageTitle: './src/site/components/LessonPageTitle.astro',
       },
-      customCss: ['./src/site/styles/course.css'],
+      customCss: ['./src/site/styles/course.css', './src/site/mermaid/diagrams.css'],
       pagination: true,
       lastUpdated: false,
     }),
+    mermaidDiagrams(),
   ],
 });

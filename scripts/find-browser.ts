@@ -1,10 +1,9 @@
 // Prints the browser the build and the browser tests will use, or how to get one.
-import { findBrowser } from '../src/site/find-browser.ts';
+import { findBrowser } from '../src/site/browser/launch.ts';
 
-try {
-  const browser = findBrowser();
-  console.log(`browser: ${browser.path} (${browser.source})`);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+const found = findBrowser();
+if (!found.ok) {
+  console.error(found.message);
   process.exit(1);
 }
+console.log(`browser: ${found.path} (${found.source})`);

@@ -3,7 +3,7 @@
 #   source scripts/setup.sh          # Node >= 22.12, npm packages, a browser for diagrams
 #   source scripts/setup.sh --tests  # also what the test suite needs (python3-psycopg)
 # Node: the machine's own if >= 22.12, else Node 24 from the npm registry into .tools/.
-# Browser: $MERMAID_BROWSER / Playwright's Chromium / system Chromium; on Debian as root it
+# Browser: $MERMAID_BROWSER_PATH / Playwright's Chromium / system Chromium; on Debian as root it
 # installs the chromium package, elsewhere it says how to get one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,9 +1,10 @@
-// Headless Chromium for browser tests: the same browser discovery as the diagram renderer.
+// Headless Chromium for browser tests: the same browser discovery and flags as the
+// diagram renderer.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { findBrowser, HEADLESS_ARGS } from '../../src/site/find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from '../../src/site/browser/launch.ts';
 
 export interface TestBrowser {
   context: BrowserContext;
@@ -11,11 +12,13 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
+  const found = findBrowser();
+  if (!found.ok) throw new Error(found.message);
   const profile = mkdtempSync(join(tmpdir(), 'course-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findBrowser().path,
+    executablePath: found.path,
     headless: true,
-    args: HEADLESS_ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
   });
   return {
