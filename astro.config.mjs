@@ -1,9 +1,14 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { mermaidDiagrams, rehypeMermaidDiagrams } from './src/site/mermaid/index.ts';
 import { siteOptions } from './src/site/deploy-options.ts';
+import starlightLinksValidator from 'starlight-links-validator';
+import { builtLinkCheck } from './src/site/links/integration.ts';
+import { isCustomPageLink, rehypeCourseLinks } from './src/site/links/rehype-course-links.ts';
+import { rehypeAccessibleTables } from './src/site/markdown/rehype-accessible-tables.ts';
 
 const { site, base } = siteOptions(process.env);
 
@@ -14,7 +19,14 @@ export default defineConfig({
   // Mermaid blocks become SVG at build time. The default (Satteri) processor runs no rehype
   // plugins, so Markdown/MDX go through unified; Starlight adds its own plugins to it.
   markdown: {
-    processor: unified({ rehypePlugins: [rehypeMermaidDiagrams] }),
+    // rehypeCourseLinks makes lesson links absolute under `base` for starlight-links-validator.
+    processor: unified({
+      rehypePlugins: [
+        rehypeMermaidDiagrams,
+        rehypeAccessibleTables,
+        [rehypeCourseLinks, { base, courseDir: fileURLToPath(new URL('./src/content/course', import.meta.url)) }],
+      ],
+    }),
   },
   integrations: [
     starlight({
@@ -26,11 +38,23 @@ export default defineConfig({
       routeMiddleware: './src/site/route-middleware.ts',
       components: {
         PageTitle: './src/site/components/LessonPageTitle.astro',
+        Pagination: './src/site/components/LessonPagination.astro',
+        Search: './src/site/components/Search.astro',
       },
       customCss: ['./src/site/styles/course.css', './src/site/mermaid/diagrams.css'],
       pagination: true,
       lastUpdated: false,
+      // Lesson links and anchors are checked at build; external links are never fetched
+      // (lint:content checks they are https). Home and module pages are custom routes the
+      // validator cannot read: builtLinkCheck checks every link of the built site.
+      plugins: [
+        starlightLinksValidator({
+          sameSitePolicy: 'error',
+          exclude: ({ link }) => isCustomPageLink(link, base),
+        }),
+      ],
     }),
     mermaidDiagrams(),
+    builtLinkCheck(),
   ],
 });

@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildSite, createSiteCopy, type BuildResult } from './lib/site-copy.ts';
 
 export interface SyntheticCourseOptions {
   lessons: number;
@@ -106,45 +107,6 @@ export function writeSyntheticCourse(site: string, options: SyntheticCourseOptio
       writeFileSync(join(dir, `${String(l).padStart(2, '0')}-lesson-${l}.mdx`), lessonText(m, l, options));
     }
   }
-}
-
-/** Copies the site's code (not its lessons) into a fresh directory under <root>/tmp. */
-export function createSiteCopy(root: string, name: string): string {
-  const site = join(root, 'tmp', name);
-  rmSync(site, { recursive: true, force: true });
-  mkdirSync(site, { recursive: true });
-  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'public']) {
-    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(site, entry), { recursive: true });
-  }
-  cpSync(join(root, 'src'), join(site, 'src'), {
-    recursive: true,
-    filter: (source) => !source.startsWith(join(root, 'src/content/course/')),
-  });
-  return site;
-}
-
-export interface BuildResult {
-  ok: boolean;
-  seconds: number;
-  output: string;
-  stats: { requested: number; rendered: number; fromCache: number; renderMs: number; renderWindow?: [number, number] } | undefined;
-}
-
-/** Runs `astro build` in a site with a given diagram cache; Astro's own caches are cleared first. */
-export function buildSite(root: string, site: string, cacheDir: string, extraEnv: Record<string, string> = {}): BuildResult {
-  for (const dir of ['dist', '.astro', 'node_modules/.vite', 'node_modules/.astro']) rmSync(join(site, dir), { recursive: true, force: true });
-  const statsFile = join(site, 'mermaid-stats.json');
-  rmSync(statsFile, { force: true });
-  const started = performance.now();
-  const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: site,
-    env: { ...process.env, MERMAID_CACHE_DIR: cacheDir, MERMAID_STATS_FILE: statsFile, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const stats = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as BuildResult['stats']) : undefined;
-  return { ok: run.status === 0, seconds, output: `${run.stdout}\n${run.stderr}`, stats };
 }
 
 function option(args: string[], name: string, fallback: number): number {

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../src/site/browser/launch.ts';
+import { PAGE_BUDGET, kib } from './lib/page-budget.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -289,8 +290,8 @@ export function reportProblems(report: PageReport): string[] {
   if (report.mermaidInScripts.length) problems.push(`${where}: mermaid in scripts: ${report.mermaidInScripts.join(', ')}`);
   for (const v of report.axeViolations) problems.push(`${where}: axe ${v.id} (${v.impact}) on ${v.nodes} node(s): ${v.help}`);
   for (const f of report.contrastFailures.slice(0, 10)) problems.push(`${where}: ${f.what} contrast ${f.ratio.toFixed(2)} < ${f.min} («${f.label}»)`);
-  if (report.weight.totalGzip > 60 * 1024) problems.push(`${where}: page weight ${(report.weight.totalGzip / 1024).toFixed(1)} KiB gzip > 60`);
-  if (report.weight.scriptGzip > 15 * 1024) problems.push(`${where}: script ${(report.weight.scriptGzip / 1024).toFixed(1)} KiB gzip > 15`);
+  if (report.weight.totalGzip > PAGE_BUDGET.totalGzip) problems.push(`${where}: page weight ${kib(report.weight.totalGzip)} KiB gzip > ${kib(PAGE_BUDGET.totalGzip, 0)}`);
+  if (report.weight.scriptGzip > PAGE_BUDGET.scriptGzip) problems.push(`${where}: script ${kib(report.weight.scriptGzip)} KiB gzip > ${kib(PAGE_BUDGET.scriptGzip, 0)}`);
   return problems;
 }
 

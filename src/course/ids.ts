@@ -4,6 +4,8 @@
 
 export const MODULE_FOLDER_PATTERN = /^(\d{2})-module-(\d+)$/;
 export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx?$/;
+/** A lesson id as prerequisites and saved progress name it: `module-4/05-outbox-pattern-theory`. */
+export const LESSON_ID_PATTERN = /^module-\d+\/\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface ModuleFolder {
   folder: string;

@@ -4,6 +4,8 @@
 export interface Problem {
   file: string;
   line?: number;
+  /** 1-based; shown as file:line:column when set. */
+  column?: number;
   field?: string;
   value?: unknown;
   message: string;
@@ -17,7 +19,8 @@ function showValue(value: unknown): string {
 }
 
 export function formatProblem(problem: Problem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const column = problem.line && problem.column ? `:${problem.column}` : '';
+  const where = problem.line ? `${problem.file}:${problem.line}${column}` : problem.file;
   const field = problem.field ? ` ${problem.field}` : '';
   const value = problem.field ? ` = ${showValue(problem.value)}` : '';
   return `${where}${field}${value}\n    ${problem.message}\n    fix: ${problem.fix}`;

@@ -2,12 +2,12 @@
 // `astro/zod` re-exports) so the schema is shared by Astro's collections and the fast
 // `check:content` script.
 import { z } from 'zod/v4';
+import { LESSON_ID_PATTERN as LESSON_ID } from './ids.ts';
 
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LESSON_ID = /^module-\d+\/\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const lessonFields = {
   title: z.string().trim().min(1),

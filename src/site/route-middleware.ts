@@ -1,6 +1,9 @@
 // Starlight route middleware: the sidebar and previous/next links come from our lesson
-// metadata (module number, then lesson order), not from file names.
+// metadata (module number, then lesson order), not from file names. A lesson that opens with a
+// diagram holds its first paint until the diagram is parsed (src/site/mermaid/opening.ts).
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
+import { render } from 'astro:content';
+import { OPENING_DIAGRAM_KEY } from './mermaid/opening.ts';
 import { formatMinutes, moduleLabel } from '../course/labels.ts';
 import { getCourseOutline, pathTo } from './course-data.ts';
 
@@ -11,13 +14,13 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
   const outline = await getCourseOutline();
   const current = context.url.pathname.replace(/\/?$/, '/');
-  const link = (label: string, id: string, badgeText?: string): SidebarLink => ({
+  const link = (label: string, id: string, badgeText?: string, attrs: SidebarLink['attrs'] = {}): SidebarLink => ({
     type: 'link',
     label,
     href: pathTo(id),
     isCurrent: pathTo(id) === current,
     badge: badgeText ? { text: badgeText, variant: 'default' } : undefined,
-    attrs: {},
+    attrs,
   });
 
   const groups: SidebarEntry[] = outline.modules.map(({ module, lessons }) => ({
@@ -27,13 +30,19 @@ export const onRequest = defineRouteMiddleware(async (context) => {
     badge: undefined,
     entries: [
       link('Обзор модуля', module.id),
-      ...lessons.map((lesson) => link(lesson.title, lesson.id, formatMinutes(lesson.estimatedTime))),
+      // the progress script marks completed lessons by this attribute (src/site/progress/client.ts)
+      ...lessons.map((lesson) => link(lesson.title, lesson.id, formatMinutes(lesson.estimatedTime), { 'data-progress-lesson': lesson.id })),
     ],
   }));
   route.sidebar = [link('О курсе', ''), ...groups];
 
   const index = outline.lessons.findIndex((lesson) => pathTo(lesson.id) === current);
   if (index !== -1) {
+    const { remarkPluginFrontmatter } = await render(route.entry);
+    const opening: unknown = remarkPluginFrontmatter[OPENING_DIAGRAM_KEY];
+    if (typeof opening === 'string') {
+      route.head.push({ tag: 'link', attrs: { rel: 'expect', href: `#${opening}`, blocking: 'render' } });
+    }
     const prev = outline.lessons[index - 1];
     const next = outline.lessons[index + 1];
     route.pagination = {

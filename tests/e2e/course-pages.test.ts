@@ -116,6 +116,7 @@ describe('search', () => {
     // A string, not a function: vitest would rewrite import() inside a function body.
     const results = await page.evaluate<string[]>(`(async () => {
       const pagefind = await import('${siteUrl}pagefind/pagefind.js');
+      await pagefind.options({ baseUrl: '${new URL(siteUrl).pathname}' });
       const search = await pagefind.search('транзакциями');
       return Promise.all(search.results.slice(0, 10).map(async (result) => (await result.data()).url));
     })()`);

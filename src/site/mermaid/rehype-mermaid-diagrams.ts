@@ -9,6 +9,7 @@ import type { CachedDiagram } from './cache.ts';
 import { DiagramError, formatDiagramError } from './errors.ts';
 import { diagramFigureHtml, renameDiagramId } from './markup.ts';
 import { accessibleNames } from './naming.ts';
+import { isOpening, OPENING_DIAGRAM_KEY, textLengthBefore } from './opening.ts';
 import { sharedDiagramService } from './service.ts';
 
 /** What the plugin needs from a renderer (the build's DiagramService, or a stub in tests). */
@@ -53,6 +54,14 @@ function pageTitle(file: VFile): string | undefined {
   return typeof title === 'string' ? title : undefined;
 }
 
+/** Astro hands `file.data.astro.frontmatter` to pages as remarkPluginFrontmatter. */
+function setFrontmatter(file: VFile, key: string, value: string): void {
+  const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+  data.astro ??= {};
+  data.astro.frontmatter ??= {};
+  data.astro.frontmatter[key] = value;
+}
+
 export function rehypeMermaidDiagrams(options: RehypeMermaidOptions = {}) {
   return async function transform(tree: Root, file: VFile): Promise<void> {
     const blocks = findMermaidBlocks(tree);
@@ -89,6 +98,8 @@ export function rehypeMermaidDiagrams(options: RehypeMermaidOptions = {}) {
         pageTitle: pageTitle(file),
       })),
     );
+    // Measured before the blocks are replaced: the first diagram's place on the page.
+    const opening = isOpening(textLengthBefore(tree, blocks[0]!.node));
     const output = options.output ?? (/\.mdx$/i.test(file.path ?? '') ? 'mdx-fragment' : 'hast');
     const used = new Map<string, number>();
     diagrams.forEach((diagram, i) => {
@@ -108,6 +119,7 @@ export function rehypeMermaidDiagrams(options: RehypeMermaidOptions = {}) {
         kind: diagramKind(block.source),
       });
       block.parent.children[block.index] = output === 'mdx-fragment' ? htmlFragment(html) : htmlElement(html);
+      if (i === 0 && opening) setFrontmatter(file, OPENING_DIAGRAM_KEY, id);
     });
   };
 }

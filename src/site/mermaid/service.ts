@@ -11,7 +11,7 @@ import { findSvg, processSvg } from './svg-postprocess.ts';
 import { MERMAID_CONFIG } from './theme.ts';
 
 /** Bump when rendering or post-processing changes the SVG (invalidates every cache entry). */
-export const RENDERER_VERSION = 4;
+export const RENDERER_VERSION = 5;
 
 export interface DiagramStats {
   /** diagram requests from pages (a diagram on two pages counts twice) */

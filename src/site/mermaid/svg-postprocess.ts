@@ -224,12 +224,25 @@ const REFERENCED_ONLY = new Set(['marker', 'filter', 'linearGradient', 'radialGr
 /** Attributes whose numbers mermaid writes with 16 digits; 2 decimals are 1/100 px. */
 const GEOMETRY_PROPERTIES = ['d', 'points', 'transform', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'dx', 'dy', 'refX', 'refY', 'style'];
 
+/** Rounds numbers with more than two decimals. Numbers are read as SVG reads them, so compact
+ * path data keeps its meaning: `12.258.001` is two numbers and becomes `12.26 0`, not `12.260`. */
 export function roundNumbers(value: string): string {
-  return value.replace(/(-?\d*\.\d{3,})(e-?\d+)?/gi, (all, number: string, exponent: string | undefined) => {
-    if (exponent) return all;
-    const rounded = Number(Number(number).toFixed(2));
-    return String(Object.is(rounded, -0) ? 0 : rounded);
-  });
+  let out = '';
+  let last = -1;
+  for (const match of value.matchAll(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)) {
+    const number = match[0];
+    const adjacent = match.index === last; // `.001` right after `12.258`
+    out += value.slice(Math.max(last, 0), match.index);
+    last = match.index + number.length;
+    let text = number;
+    if (!/e/i.test(number) && /\.\d{3,}$/.test(number)) {
+      const rounded = Number(Number(number).toFixed(2));
+      text = String(Object.is(rounded, -0) ? 0 : rounded);
+    }
+    // a number that followed another one directly must not run into it
+    out += adjacent && /[\d.]$/.test(out) && /^[\d.]/.test(text) ? ` ${text}` : text;
+  }
+  return out + value.slice(Math.max(last, 0));
 }
 
 interface CssBlock {

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, createSiteCopy, type BuildResult } from '../../../scripts/bench-build.ts';
+import { buildSite, createSiteCopy, type BuildResult } from '../../../scripts/lib/site-copy.ts';
 import { checkPage, launchChromium, reportProblems, serveDist } from '../../../scripts/screenshot-diagrams.ts';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);

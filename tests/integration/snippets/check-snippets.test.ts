@@ -1,13 +1,13 @@
 // check:snippets on a fixture course with one block per failure kind: every kind is
 // reported with file:line, and the run fails.
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 const FIXTURE = join(ROOT, 'tests/fixtures/snippets/broken');
 const LESSONS = 'src/content/course/01-module-1';
-let result: ReturnType<typeof spawnSync<string>>;
+let result: SpawnSyncReturns<string>;
 
 beforeAll(() => {
   result = spawnSync(process.execPath, [join(ROOT, 'scripts/check-snippets.ts'), FIXTURE], { encoding: 'utf8' });

@@ -79,3 +79,14 @@ test('in MDX files the figure is handed over as <Fragment set:html>', async () =
   expect(fragment?.attributes?.[0]?.name).toBe('set:html');
   expect(fragment?.attributes?.[0]?.value).toContain('<svg id="mmd-a"');
 });
+
+test('a diagram after a short introduction is reported as the page’s opening diagram', async () => {
+  const service = stub((source) => diagram(source.includes('B') ? 'mmd-b' : 'mmd-a', 'A'));
+  const opening = async (markdown: string) => {
+    const file = new VFile({ path: '/repo/x.md', cwd: '/repo', value: markdown });
+    await unified().use(remarkParse).use(remarkRehype).use(rehypeMermaidDiagrams, { service }).use(rehypeStringify).process(file);
+    return (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter?.openingDiagram;
+  };
+  expect(await opening('Короткое введение.\n\n```mermaid\nflowchart LR\n  A-->A\n```\n\n```mermaid\nflowchart LR\n  B-->B\n```\n')).toBe('mmd-a');
+  expect(await opening(`${'Длинный абзац. '.repeat(100)}\n\n\`\`\`mermaid\nflowchart LR\n  A-->A\n\`\`\`\n`)).toBeUndefined();
+});

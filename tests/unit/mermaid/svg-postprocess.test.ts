@@ -66,6 +66,9 @@ test('style rules that match nothing in the diagram go, with unused keyframes', 
 
 test('coordinates are rounded to 1/100 px', () => {
   expect(roundNumbers('M2.5 0 C2.5 0.14470681472244193, -0.0012 1e-7')).toBe('M2.5 0 C2.5 0.14, 0 1e-7');
+  // compact path data (mermaid's database symbol): each number stays a number of its own
+  expect(roundNumbers('M12.258.001l.256.004.255.008-.3334.5-.00011.5')).toBe('M12.26 0l0.26 0 0.26 0.01-0.33 .5 0 .5');
+  expect(roundNumbers('translate(10.12345,-3.0001) max-width: 924.5px')).toBe('translate(10.12,-3) max-width: 924.5px');
   expect(toHtml(processSvg(svgOf(SAMPLE)).svg, { space: 'svg' })).toContain('width="10.12"');
 });
 
