@@ -2,15 +2,9 @@
 // Usage: node scripts/check-content.ts [project-root]
 import { resolve } from 'node:path';
 import { loadCourse } from '../src/course/fs/load-course.ts';
-import { CourseContentError } from '../src/course/problems.ts';
+import { orExitOnContentProblems } from './lib/or-exit.ts';
 import { countLessons } from '../src/course/labels.ts';
 
 const root = resolve(process.argv[2] ?? '.');
-try {
-  const course = loadCourse(root);
-  console.log(`check:content ok: ${course.modules.length} module(s), ${countLessons(course.lessons.length)}, prerequisite graph valid`);
-} catch (error) {
-  if (!(error instanceof CourseContentError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const course = orExitOnContentProblems(() => loadCourse(root));
+console.log(`check:content ok: ${course.modules.length} module(s), ${countLessons(course.lessons.length)}, prerequisite graph valid`);

@@ -5,21 +5,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CourseContentError } from '../src/course/problems.ts';
 import { readContentFiles } from '../src/lint/fs/read-content.ts';
 import { fixTypography, readDocument } from '../src/lint/lint-content.ts';
 import { lineColumn, sourceOffset } from '../src/lint/prose.ts';
 import { checkSegment } from '../src/lint/typography.ts';
+import { orExitOnContentProblems } from './lib/or-exit.ts';
 
 const root = resolve(process.argv[2] ?? fileURLToPath(new URL('..', import.meta.url)));
-let files;
-try {
-  files = readContentFiles(root);
-} catch (error) {
-  if (!(error instanceof CourseContentError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const files = orExitOnContentProblems(() => readContentFiles(root));
 
 let total = 0;
 const left: string[] = [];

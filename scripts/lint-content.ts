@@ -10,19 +10,13 @@ import { CourseContentError, formatProblem } from '../src/course/problems.ts';
 import { readContentFiles, readWordList } from '../src/lint/fs/read-content.ts';
 import { allProblems, lintContent, WORD_LIST } from '../src/lint/lint-content.ts';
 import { loadSpellingSettings } from '../src/lint/spelling.ts';
+import { orExitOnContentProblems } from './lib/or-exit.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const root = resolve(process.argv[2] ?? REPO);
 const started = performance.now();
 
-let files;
-try {
-  files = readContentFiles(root);
-} catch (error) {
-  if (!(error instanceof CourseContentError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const files = orExitOnContentProblems(() => readContentFiles(root));
 const settings = await loadSpellingSettings(resolve(REPO, 'cspell.config.yaml'));
 const reports = await lintContent(files, settings);
 
