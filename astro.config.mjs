@@ -39,7 +39,7 @@ export default defineConfig({
       components: {
         PageTitle: './src/site/components/LessonPageTitle.astro',
         Pagination: './src/site/components/LessonPagination.astro',
-        Search: './src/site/components/Search.astro',
+        Search: './src/site/components/CourseSearch.astro',
       },
       customCss: ['./src/site/styles/course.css', './src/site/mermaid/diagrams.css'],
       pagination: true,

@@ -125,9 +125,9 @@ describe('search', () => {
 
   test('the search box opens a lesson', async () => {
     await open('');
-    await page.locator('site-search button[data-open-modal]:not([disabled])').click();
+    await page.locator('course-search button[data-open-search]:not([disabled])').click();
     await page.locator('dialog[open] input').first().fill('outbox');
-    const first = page.locator('dialog[open] .pagefind-ui__result-link').first();
+    const first = page.locator('dialog[open] .search-result-link').first();
     await first.waitFor();
     const href = await first.getAttribute('href');
     await first.click();
