@@ -4,15 +4,14 @@
 //
 // Usage: node scripts/screenshot-diagrams.ts [--build] [--page /module-9/03-diagrams/] [--out screenshots/diagrams] [--dist dist]
 // Screenshots are for people to look at; they are not test expectations (screenshots/ is gitignored).
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../src/site/browser/launch.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
 import { PAGE_BUDGET, kib } from './lib/page-budget.ts';
 
 const require = createRequire(import.meta.url);
@@ -24,48 +23,10 @@ export const VIEWPORTS = {
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain',
-};
-
-/** Serves a built site (dist/) on a free local port. */
+/** Serves a built site on a free local port; `url` has no trailing slash, so `${url}/module-4/…`. */
 export async function serveDist(dist: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
-  const prefix = base.replace(/\/?$/, '/');
-  const server: Server = createServer((request, response) => {
-    let path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(prefix)) {
-      response.writeHead(404).end();
-      return;
-    }
-    path = path.slice(prefix.length - 1);
-    let file = join(dist, path);
-    if (!file.startsWith(dist)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${prefix.replace(/\/$/, '')}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
+  const site = await serveStatic(dist, base.replace(/\/?$/, '/'));
+  return { url: site.url.replace(/\/$/, ''), close: site.close };
 }
 
 /** Built pages (site paths) that contain at least one diagram. */
