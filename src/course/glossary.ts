@@ -88,6 +88,8 @@ export function validateGlossary(source: GlossarySource, context: GlossaryContex
     return { terms: [], problems };
   }
   const terms: CompiledTerm[] = [];
+  // Every term whose fields parse, valid or not, for the definition check below.
+  const parsedTerms: { compiled: CompiledTerm; item: GlossaryItem }[] = [];
   const ids = new Map<string, number>();
   const russian = new Map<string, string>();
   for (const item of source.items) {
@@ -158,19 +160,20 @@ export function validateGlossary(source: GlossarySource, context: GlossaryContex
       }
       patterns.push({ pattern, regex: compiled.regex });
     });
-    if (valid) terms.push({ term: { ...term, file: source.file, line: item.line }, patterns });
+    const compiledTerm = { term: { ...term, file: source.file, line: item.line }, patterns };
+    parsedTerms.push({ compiled: compiledTerm, item });
+    if (valid) terms.push(compiledTerm);
   }
 
   // The glossary practises what it preaches: no definition uses a variant it tells lessons to avoid.
-  for (const { term } of terms) {
-    for (const other of terms) {
+  for (const { compiled: { term }, item } of parsedTerms) {
+    for (const { compiled: other } of parsedTerms) {
       for (const { pattern, regex } of other.patterns) {
         const [match] = findAvoided(regex, term.definition);
         if (!match) continue;
-        const item = source.items.find((candidate) => candidate.line === term.line);
         problems.push({
           file: source.file,
-          line: item?.lines.definition ?? term.line,
+          line: item.lines.definition ?? term.line,
           field: 'definition',
           value: match.text,
           message: `term "${term.id}": the definition uses «${match.text}», a variant to avoid (${pattern}, term "${other.term.id}")`,
