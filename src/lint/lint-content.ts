@@ -1,11 +1,13 @@
-// The content gates over a set of files: links, spelling and typography of prose. Works on file
+// The content gates over a set of files: links, spelling, typography and terminology of prose. Works on file
 // texts handed in (lessons and module.yaml), so tests run it on planted errors without a disk
 // layout; scripts/lint-content.ts reads the course and prints the report.
 import type { CSpellSettings } from 'cspell-lib';
+import type { CompiledTerm } from '../course/glossary.ts';
 import type { Problem } from '../course/problems.ts';
 import { checkLink, lessonPath, type SitePages } from './links.ts';
 import { lineColumn, OPAQUE, readProse, readYamlProse, sourceOffset, type ProseDocument, type ProseSegment } from './prose.ts';
 import { checkSpelling } from './spelling.ts';
+import { checkTerminology } from './terminology.ts';
 import { applyEdits, checkSegment, type SourceEdit, type TypographyIssue } from './typography.ts';
 
 export interface ContentFile {
@@ -24,6 +26,8 @@ export interface FileReport {
   links: number;
   spelling: Problem[];
   typography: Problem[];
+  /** Variants the glossary says to avoid. */
+  terminology: Problem[];
   linkProblems: Problem[];
   /** Safe typography fixes (prose only), in source offsets. */
   edits: SourceEdit[];
@@ -52,7 +56,8 @@ export function sitePages(files: readonly ContentFile[], documents: ReadonlyMap<
   return { pages, anchors };
 }
 
-export async function lintContent(files: readonly ContentFile[], settings: CSpellSettings): Promise<FileReport[]> {
+/** `terms`: the compiled glossary (src/course/fs/load-glossary.ts); without it terminology is not checked. */
+export async function lintContent(files: readonly ContentFile[], settings: CSpellSettings, terms: readonly CompiledTerm[] = []): Promise<FileReport[]> {
   const documents = new Map<string, ProseDocument>();
   const parseProblems = new Map<string, Problem>();
   for (const file of files) {
@@ -74,13 +79,13 @@ export async function lintContent(files: readonly ContentFile[], settings: CSpel
   const reports: FileReport[] = [];
   for (const file of files) {
     const document = documents.get(file.file);
-    if (document) reports.push(await lintFile(file, document, site, settings));
-    else reports.push({ file: file.file, words: 0, links: 0, spelling: [], typography: [], linkProblems: [parseProblems.get(file.file)!], edits: [] });
+    if (document) reports.push(await lintFile(file, document, site, settings, terms));
+    else reports.push({ file: file.file, words: 0, links: 0, spelling: [], typography: [], terminology: [], linkProblems: [parseProblems.get(file.file)!], edits: [] });
   }
   return reports;
 }
 
-async function lintFile(file: ContentFile, document: ProseDocument, site: SitePages, settings: CSpellSettings): Promise<FileReport> {
+async function lintFile(file: ContentFile, document: ProseDocument, site: SitePages, settings: CSpellSettings, terms: readonly CompiledTerm[]): Promise<FileReport> {
   const at = (offset: number) => lineColumn(file.source, offset);
 
   const linkProblems: Problem[] = [];
@@ -118,7 +123,23 @@ async function lintFile(file: ContentFile, document: ProseDocument, site: SitePa
     }
   }
 
-  return { file: file.file, words: spelling.words, links: document.links.length, spelling: spellingProblems, typography, linkProblems, edits };
+  const terminology: Problem[] = [];
+  for (const segment of document.segments) {
+    const where = segment.origin === 'body' || segment.origin === 'heading' ? '' : ` (in ${segment.origin})`;
+    for (const issue of checkTerminology(segment, terms)) {
+      const { term } = issue;
+      terminology.push({
+        file: file.file,
+        ...at(sourceOffset(segment, issue.start)),
+        field: 'terminology',
+        value: issue.text,
+        message: `a variant to avoid${where}: the course term is «${term.ru}» (${term.en}; glossary "${term.id}", avoid "${issue.pattern}")`,
+        fix: `write «${term.ru}» in the form the sentence needs; code, inline code, <q>, blockquotes and English text in quotes are exempt`,
+      });
+    }
+  }
+
+  return { file: file.file, words: spelling.words, links: document.links.length, spelling: spellingProblems, typography, terminology, linkProblems, edits };
 }
 
 /** Changes close to each other (the two quotes of a pair, a dash next to them) make one problem. */
@@ -169,7 +190,7 @@ function excerpt(segment: ProseSegment, group: readonly TypographyIssue[], side:
 }
 
 export function allProblems(report: FileReport): Problem[] {
-  return [...report.linkProblems, ...report.spelling, ...report.typography];
+  return [...report.linkProblems, ...report.spelling, ...report.typography, ...report.terminology];
 }
 
 /** Applies the safe typography fixes of one file; returns the new text and how many applied. */

@@ -34,6 +34,9 @@ export interface ProseSegment {
   map: number[];
   /** Where the text comes from, for messages: body, an attribute (`<Aside title>`) or a field. */
   origin: string;
+  /** Ranges `[start, end)` of `text` that quote someone else's words: `<q>…</q>`, or the whole
+   *  segment inside a blockquote. Set only when there are some. */
+  quotes?: [number, number][];
 }
 
 export interface LinkRef {
@@ -83,11 +86,15 @@ export function readProse(source: string, tree: Root = parseMdx(source)): ProseD
   const anchors = new Set<string>(['_top']);
   const slugger = new GithubSlugger();
 
-  const addSegment = (pieces: ProsePiece[], origin: string) => {
+  // Inside a blockquote every segment is a quotation.
+  let blockquotes = 0;
+  const addSegment = (pieces: ProsePiece[], origin: string, quotes: [number, number][] = []) => {
     const text = pieces.map((piece) => piece.text).join('');
     if (text.replaceAll(OPAQUE, '').trim() === '') return;
-    segments.push({ text, map: pieces.flatMap((piece) => piece.map), origin });
+    const quoted: [number, number][] = blockquotes > 0 ? [[0, text.length]] : quotes;
+    segments.push({ text, map: pieces.flatMap((piece) => piece.map), origin, ...(quoted.length > 0 ? { quotes: quoted } : {}) });
   };
+  const lengthOf = (pieces: readonly ProsePiece[]) => pieces.reduce((sum, piece) => sum + piece.text.length, 0);
 
   const attributeValueRange = (attribute: MdxJsxAttribute): [number, number] | undefined => {
     const start = attribute.position?.start.offset;
@@ -116,7 +123,7 @@ export function readProse(source: string, tree: Root = parseMdx(source)): ProseD
 
   // Inline content of one block, flattened: text is prose, links and emphasis are looked into,
   // everything else (inline code, expressions, breaks, images) becomes one opaque character.
-  const phrasing = (nodes: PhrasingContent[], pieces: ProsePiece[]) => {
+  const phrasing = (nodes: PhrasingContent[], pieces: ProsePiece[], quotes: [number, number][] = []) => {
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
@@ -126,20 +133,23 @@ export function readProse(source: string, tree: Root = parseMdx(source)): ProseD
           links.push({ url: node.url, offset: node.position?.start.offset ?? 0, kind: 'link' });
           // An autolink shows its URL as text: that is not prose.
           if (toString(node) === node.url || `mailto:${toString(node)}` === node.url) pieces.push(opaque(node));
-          else phrasing(node.children, pieces);
+          else phrasing(node.children, pieces, quotes);
           break;
         case 'emphasis':
         case 'strong':
         case 'delete':
         case 'linkReference':
-          phrasing(node.children, pieces);
+          phrasing(node.children, pieces, quotes);
           break;
-        case 'mdxJsxTextElement':
+        case 'mdxJsxTextElement': {
           jsxAttributes(node);
-          phrasing(node.children, pieces);
+          const start = lengthOf(pieces);
+          phrasing(node.children, pieces, quotes);
+          if (node.name === 'q') quotes.push([start, lengthOf(pieces)]);
           break;
+        }
         case 'textDirective':
-          phrasing(node.children, pieces);
+          phrasing(node.children, pieces, quotes);
           break;
         case 'image':
           links.push({ url: node.url, offset: node.position?.start.offset ?? 0, kind: 'image' });
@@ -162,8 +172,9 @@ export function readProse(source: string, tree: Root = parseMdx(source)): ProseD
 
   const block = (node: Parents & { children: PhrasingContent[] }, origin: string) => {
     const pieces: ProsePiece[] = [];
-    phrasing(node.children, pieces);
-    addSegment(pieces, origin);
+    const quotes: [number, number][] = [];
+    phrasing(node.children, pieces, quotes);
+    addSegment(pieces, origin, quotes);
   };
 
   const flow = (node: Nodes) => {
@@ -194,6 +205,11 @@ export function readProse(source: string, tree: Root = parseMdx(source)): ProseD
       case 'containerDirective':
       case 'leafDirective':
         break;
+      case 'blockquote':
+        blockquotes++;
+        for (const child of node.children) flow(child);
+        blockquotes--;
+        return;
     }
     if ('children' in node) {
       // A phrasing-only JSX element at block level (`<summary>…</summary>` on one line).
@@ -245,6 +261,13 @@ export function readYamlProse(yaml: string, base = 0, source = yaml): ProseSegme
     else scalar(pair.value as YamlNode, key);
   }
   return segments;
+}
+
+const WORD = /\p{L}[\p{L}\p{M}]*/gu;
+
+/** Words of a text: runs of letters (so «offset-ами» is two words). */
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
 }
 
 function unmapped(text: string): number[] {

@@ -3,7 +3,7 @@
 // which everything but prose is blanked out, so its offsets are the file's own.
 import { readSettings, spellCheckDocument, suggestionsForWord, type CSpellSettings } from 'cspell-lib';
 import { pathToFileURL } from 'node:url';
-import { lineColumn, maskedSource, type ProseSegment } from './prose.ts';
+import { countWords, lineColumn, maskedSource, type ProseSegment } from './prose.ts';
 
 export interface SpellingIssue {
   word: string;
@@ -28,12 +28,6 @@ export function loadSpellingSettings(configFile: string): Promise<CSpellSettings
     settingsCache.set(configFile, settings);
   }
   return settings;
-}
-
-const WORD = /\p{L}[\p{L}\p{M}]*/gu;
-
-export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
 }
 
 /** Spell-checks the prose `segments` of `source`; `file` (absolute) names the document. */

@@ -95,14 +95,14 @@ describe('lint:content', () => {
   test('passes on the clean fixture, whose code blocks hold every planted mistake', () => {
     const result = clean;
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/01-intro\.mdx\s+\d+ words, 4 links; 0 link, 0 spelling, 0 typography problem\(s\) — ok/);
-    expect(result.stdout).toMatch(/lint:content: 3 files, \d+ words checked, \d+ project words, 0 problem\(s\)/);
+    expect(result.stdout).toMatch(/01-intro\.mdx\s+\d+ words, 4 links; 0 link, 0 spelling, 0 typography, 0 terminology problem\(s\) — ok/);
+    expect(result.stdout).toMatch(/lint:content: 3 files, \d+ words checked, \d+ project words, no glossary \(terminology not checked\), 0 problem\(s\)/);
   });
 
   test('fails on the planted fixture naming file:line:column and the fix for each gate', () => {
     const result = planted;
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/01-intro\.mdx\s+\d+ words, 4 links; 2 link, 1 spelling, 4 typography problem\(s\)/);
+    expect(result.stdout).toMatch(/01-intro\.mdx\s+\d+ words, 4 links; 2 link, 1 spelling, 4 typography, 0 terminology problem\(s\)/);
     const err = result.stderr;
     expect(err).toContain(`${LESSON}:16:10 link = "../02-wal/#слоты"\n    /module-1/02-wal/ has no heading with the anchor #слоты\n    fix: use one of: слоты-репликации`);
     expect(err).toContain(`${LESSON}:16:68 link = "http://debezium.io/documentation/"`);
@@ -127,6 +127,6 @@ describe('fix:typography', () => {
     expect(after).toContain("title: 'Введение: «захват изменений»'");
     expect(after).toContain(`<Aside type="note" title='Это «заметка»'>`);
     expect(afterFix.status).toBe(1);
-    expect(afterFix.stdout).toMatch(/01-intro\.mdx\s+\d+ words, 4 links; 2 link, 1 spelling, 0 typography problem\(s\)/);
+    expect(afterFix.stdout).toMatch(/01-intro\.mdx\s+\d+ words, 4 links; 2 link, 1 spelling, 0 typography, 0 terminology problem\(s\)/);
   });
 });
