@@ -134,7 +134,7 @@ async function lintFile(file: ContentFile, document: ProseDocument, site: SitePa
         field: 'terminology',
         value: issue.text,
         message: `a variant to avoid${where}: the course term is «${term.ru}» (${term.en}; glossary "${term.id}", avoid "${issue.pattern}")`,
-        fix: `write «${term.ru}» in the form the sentence needs; code, inline code, <q>, blockquotes and English text in quotes are exempt`,
+        fix: `write «${term.ru}» in the form the sentence needs; code, inline code, <q>, blockquotes and English text in quotes or parentheses are exempt`,
       });
     }
   }

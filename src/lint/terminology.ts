@@ -2,7 +2,8 @@
 // (`avoid` of src/content/glossary/terms.yaml, syntax in src/course/avoid-pattern.ts). Works on
 // the prose segments of src/lint/prose.ts, so code blocks, inline code, Mermaid, URLs and MDX
 // expressions never reach it. Exempt inside prose: quotations (`<q>…</q>`, blockquotes),
-// English text in quotes («change event», „…“, "…") and identifiers glued to `.`, `/` or `@`
+// English text in quotes («change event», „…“, "…") or in parentheses as a gloss after the
+// Russian term («событие изменения (change event)»), and identifiers glued to `.`, `/` or `@`
 // (`snapshot.mode`, a path). Pure.
 import { findAvoided } from '../course/avoid-pattern.ts';
 import type { CompiledTerm, GlossaryEntry } from '../course/glossary.ts';
@@ -23,11 +24,11 @@ const SUFFIX = /^['’ʼ-][\p{L}\p{M}]+/u;
 const IDENTIFIER_BEFORE = /[./@#$\\]/;
 const IDENTIFIER_AFTER = /^[./\\][\p{L}\p{N}_]/u;
 
-/** Ranges `[open, close]` (indices of the quote marks) of «…», „…“ and "…" quotes in a text. */
+/** Ranges `[open, close]` (indices of the marks) of «…», „…“ and "…" quotes and of (…) in a text. */
 export function quoteSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   const open: { mark: string; at: number }[] = [];
-  const CLOSE: Record<string, string> = { '«': '»', '„': '“', '"': '"' };
+  const CLOSE: Record<string, string> = { '«': '»', '„': '“', '"': '"', '(': ')' };
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     const top = open.at(-1);
@@ -45,7 +46,7 @@ function exempt(segment: ProseSegment, start: number, end: number, spans: readon
   if (segment.quotes?.some(([from, to]) => start >= from && end <= to)) return true;
   const before = segment.text[start - 1] ?? '';
   if (IDENTIFIER_BEFORE.test(before) || IDENTIFIER_AFTER.test(segment.text.slice(end))) return true;
-  // The innermost quote around the match: English inside it is a quotation, not our prose.
+  // The innermost quote or parentheses around the match: English inside is a quotation or a gloss.
   let inner: [number, number] | undefined;
   for (const span of spans) {
     if (span[0] < start && span[1] >= end && (!inner || span[0] > inner[0])) inner = span;

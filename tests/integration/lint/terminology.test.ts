@@ -47,7 +47,7 @@ describe('lint:content terminology', () => {
     expect(err).toContain(
       `${LESSON}:15:26 terminology = "снапшот"\n` +
         '    a variant to avoid: the course term is «снимок» (snapshot; glossary "snapshot", avoid "снапшот*")\n' +
-        '    fix: write «снимок» in the form the sentence needs; code, inline code, <q>, blockquotes and English text in quotes are exempt',
+        '    fix: write «снимок» in the form the sentence needs; code, inline code, <q>, blockquotes and English text in quotes or parentheses are exempt',
     );
     expect(err).toContain(`${LESSON}:16:61 terminology = "change events"\n    a variant to avoid: the course term is «событие изменения»`);
     expect(err).toContain(`${LESSON}:18:11 terminology = "в production"\n    a variant to avoid: the course term is «продакшен»`);

@@ -77,6 +77,11 @@ describe('exempt', () => {
     expect(check(source)).toEqual([]);
   });
 
+  test('an English gloss in parentheses, but not Russian text in them', () => {
+    expect(check('Событие изменения (change event) приходит после снимка (snapshot).\n')).toEqual([]);
+    expect(check('Событие (это не change event) приходит.\n')).toEqual(['1:17 change event → событие изменения']);
+  });
+
   test('identifiers glued to a dot, slash or at sign', () => {
     expect(check('Параметр снапшот.mode, путь docs/снапшот и @снапшот.\n')).toEqual([]);
   });
@@ -86,6 +91,6 @@ describe('exempt', () => {
   });
 });
 
-test('quoteSpans pairs «», „“ and straight quotes, nested too', () => {
-  expect(quoteSpans('а «б „в“ г» "д"')).toEqual([[5, 7], [2, 10], [12, 14]]);
+test('quoteSpans pairs «», „“, straight quotes and parentheses, nested too', () => {
+  expect(quoteSpans('а «б „в“ г» "д" (е)')).toEqual([[5, 7], [2, 10], [12, 14], [16, 18]]);
 });
