@@ -14,6 +14,8 @@ export interface CachedDiagram {
   title: string | undefined;
   description: string | undefined;
   kind: string | undefined;
+  /** label line breaks inside a token, `outbox_publicati|on` (label-splits.ts) */
+  splitLabels?: string[];
 }
 
 export function defaultCacheDir(root: string, env: Record<string, string | undefined> = process.env): string {

@@ -1,26 +1,17 @@
 // Astro integration: sets the diagram service up for the project, starts rendering the course's
 // diagrams while Astro is still preparing the build, reports what was rendered vs reused, and
 // closes the shared browser when the build (or dev server) ends.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { scanMermaidFences } from './blocks.ts';
 import { findBrowser } from '../browser/launch.ts';
 import { configureSharedDiagramService, closeSharedDiagramService, type DiagramStats } from './service.ts';
+import { checkCourseDiagrams, lessonFiles } from './syntax.ts';
+import { formatProblems } from '../../course/problems.ts';
 
 export const STATS_ENV = 'MERMAID_STATS_FILE';
-
-function lessonFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      // the same files the course loader reads: **/[^_]*.{md,mdx}
-      .filter((name) => /(^|\/)[^_/][^/]*\.(md|mdx)$/.test(name))
-      .map((name) => join(dir, name));
-  } catch {
-    return [];
-  }
-}
 
 export function formatStats(stats: DiagramStats): string {
   return `mermaid: ${stats.requested} diagram(s) on pages; ${stats.rendered} rendered, ${stats.fromCache} from cache` +
@@ -31,14 +22,19 @@ export function mermaidDiagrams(options: { contentDir?: string } = {}): AstroInt
   return {
     name: 'course-mermaid-diagrams',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         const root = fileURLToPath(config.root);
         const service = configureSharedDiagramService({ root });
         service.warn = (message) => logger.warn(message);
         if (command !== 'build') return;
+        const contentDir = join(root, options.contentDir ?? 'src/content/course');
+        // Every invalid diagram of the course at once, by mermaid's own parser, before any page
+        // is built (a page's rehype error would stop the build at the first one).
+        const invalid = await checkCourseDiagrams(root, contentDir, (source) => service.isCached(source));
+        if (invalid.length > 0) throw new Error(formatProblems(invalid).replace(/^Course content has/, 'Mermaid diagrams: the course has'));
         // Read every lesson's mermaid fences now and render the uncached ones while Astro
         // syncs content and starts Vite; the pages then find them ready.
-        const sources = lessonFiles(join(root, options.contentDir ?? 'src/content/course')).flatMap((file) =>
+        const sources = lessonFiles(contentDir).flatMap((file) =>
           scanMermaidFences(readFileSync(file, 'utf8')).map((fence) => fence.source),
         );
         const missing = [...new Set(sources)].filter((source) => source !== '' && !service.isCached(source));

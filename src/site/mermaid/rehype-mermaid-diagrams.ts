@@ -7,6 +7,8 @@ import type { VFile } from 'vfile';
 import { diagramKind, findMermaidBlocks } from './blocks.ts';
 import type { CachedDiagram } from './cache.ts';
 import { DiagramError, formatDiagramError } from './errors.ts';
+import { labelSplitProblem } from './label-splits.ts';
+import { formatProblem } from '../../course/problems.ts';
 import { diagramFigureHtml, renameDiagramId } from './markup.ts';
 import { accessibleNames } from './naming.ts';
 import { isOpening, OPENING_DIAGRAM_KEY, textLengthBefore } from './opening.ts';
@@ -83,9 +85,13 @@ export function rehypeMermaidDiagrams(options: RehypeMermaidOptions = {}) {
       if (!(reason instanceof DiagramError)) throw reason; // no browser, crash: not the author's fault
       messages.push(formatDiagramError({ file: path, fenceLine: blocks[i]?.line }, reason.message));
     });
+    settled.forEach((result, i) => {
+      const splits = result.status === 'fulfilled' ? result.value.splitLabels : undefined;
+      if (splits?.length) messages.push(formatProblem(labelSplitProblem(path, blocks[i]?.line, splits)));
+    });
     if (messages.length > 0) {
       const error = new DiagramError(messages.join('\n\n'));
-      Object.assign(error, { file: file.path, line: blocks.find((_, i) => settled[i]?.status === 'rejected')?.line });
+      Object.assign(error, { file: file.path, line: blocks.find((_, i) => settled[i]?.status === 'rejected' || (settled[i] as PromiseFulfilledResult<CachedDiagram>).value?.splitLabels?.length)?.line });
       throw error;
     }
 

@@ -8,10 +8,11 @@ import { DiagramError, svgProblem } from './errors.ts';
 import { MERMAID_VERSION, MermaidRenderer } from './renderer.ts';
 import { svgRootAttributes } from './markup.ts';
 import { findSvg, processSvg } from './svg-postprocess.ts';
+import { splitTokens } from './label-splits.ts';
 import { MERMAID_CONFIG } from './theme.ts';
 
 /** Bump when rendering or post-processing changes the SVG (invalidates every cache entry). */
-export const RENDERER_VERSION = 5;
+export const RENDERER_VERSION = 6;
 
 export interface DiagramStats {
   /** diagram requests from pages (a diagram on two pages counts twice) */
@@ -88,6 +89,7 @@ export class DiagramService {
       this.counts.failed += 1;
       throw new DiagramError(problem ?? 'mermaid returned no SVG');
     }
+    const splitLabels = splitTokens(svg, source);
     const processed = processSvg(svg);
     Object.assign(processed.svg.properties, svgRootAttributes(processed.width));
     const result: CachedDiagram = {
@@ -98,6 +100,7 @@ export class DiagramService {
       title: processed.title,
       description: processed.description,
       kind: processed.kind,
+      ...(splitLabels.length > 0 ? { splitLabels } : {}),
     };
     this.counts.rendered += 1;
     this.cache.set(key, result);

@@ -140,7 +140,11 @@ export const MERMAID_CONFIG = {
   // SVG <text> labels: no HTML inside the SVG, so the page's CSS cannot reflow a label that
   // was measured in the renderer's bare page.
   htmlLabels: false,
-  flowchart: { htmlLabels: false },
+  // Mermaid wraps SVG labels to wrappingWidth and cuts a word that alone is wider than about
+  // two thirds of it (at the default 200 px, «outbox_publicati|on», «PostgresConnec|tor»).
+  // 260 px keeps every identifier of the course whole; label-splits.ts fails the build on a
+  // cut word, and authors break long labels with <br/> between words.
+  flowchart: { htmlLabels: false, wrappingWidth: 260 },
   fontFamily: THEME_VARIABLES.fontFamily,
   themeVariables: THEME_VARIABLES,
   // Edge labels sit on an opaque plate in the page colour, so a line never runs through text.
