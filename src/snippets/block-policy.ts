@@ -32,6 +32,20 @@ export function blockAction(block: CodeBlock): BlockAction {
   return { kind: 'not-checked' };
 }
 
+/** Language tags for SQL that is not PostgreSQL: highlighted as SQL (ec.config.mjs), never run. */
+export const FOREIGN_SQL_LANGUAGES = ['flinksql', 'bigquery', 'ksql', 'sparksql', 'mysql', 'tsql'] as const;
+
+/** What to tell the author when a sql block fails on PostgreSQL; more for a syntax error, which
+ * is what SQL of another dialect gets. */
+export function sqlFailureFix(code: string | undefined): string | undefined {
+  if (code !== '42601') return undefined;
+  return (
+    'PostgreSQL cannot parse it. If the block is SQL of another system, tag it with that dialect instead of sql ' +
+    `(${FOREIGN_SQL_LANGUAGES.map((lang) => '```' + lang).join(', ')}: highlighted as SQL, not run), ` +
+    'or opt out with nocheck="reason"; otherwise correct the syntax'
+  );
+}
+
 /** Values a student would have to invent: `'...'`, `…`, `<your-password>`, TODO. */
 export function findPlaceholders(sql: string): string[] {
   const code = sql

@@ -4,7 +4,7 @@
 import { blockAction, findPlaceholders } from './block-policy.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { CodeBlock } from './code-blocks.ts';
-import { checkConnectorConfig, connectorConfigOf, declaredAliases, POSTGRES_CONNECTOR } from './config-check.ts';
+import { checkConnectorConfig, connectorConfigOf, declaredAliases, optionPrefixes, POSTGRES_CONNECTOR } from './config-check.ts';
 import { parseRoutes, routeTopic } from './routing.ts';
 
 export interface SnippetProblem {
@@ -12,6 +12,8 @@ export interface SnippetProblem {
   line: number;
   lang: string;
   message: string;
+  /** what to do about it, when the message does not say */
+  fix?: string;
 }
 
 export interface SqlStep {
@@ -38,14 +40,17 @@ export function planFile(file: string, blocks: readonly CodeBlock[], catalogue: 
   const problems: SnippetProblem[] = [];
   const sql: SqlStep[] = [];
   const counts: FileCounts = { run: 0, checked: 0, optedOut: 0, notChecked: 0 };
-  const report = (block: CodeBlock, message: string) => problems.push({ file, line: block.line, lang: block.lang || 'text', message });
+  const report = (block: CodeBlock, message: string, fix?: string) =>
+    problems.push({ file, line: block.line, lang: block.lang || 'text', message, ...(fix ? { fix } : {}) });
+  const prefixes = optionPrefixes(catalogue);
+  const configOf = (block: CodeBlock, value: unknown) => connectorConfigOf(value, { prefixes, marked: block.attributes.config !== undefined });
 
   // Fragments may name an SMT alias whose type another block of the same file declares.
   const knownAliases = new Map<string, string>();
   for (const block of blocks) {
     if (block.lang !== 'json') continue;
     try {
-      const config = connectorConfigOf(JSON.parse(block.value));
+      const config = configOf(block, JSON.parse(block.value));
       if (config) for (const [alias, type] of declaredAliases(config.config)) knownAliases.set(alias, type);
     } catch {
       // reported below
@@ -80,18 +85,18 @@ export function planFile(file: string, blocks: readonly CodeBlock[], catalogue: 
         try {
           value = JSON.parse(block.value);
         } catch (error) {
-          report(block, `invalid JSON: ${(error as Error).message}`);
+          report(block, `invalid JSON: ${(error as Error).message}`, invalidJsonFix(block.value));
           break;
         }
-        const config = connectorConfigOf(value);
+        const config = configOf(block, value);
         const routes = block.attributes.routes;
         if (!config) {
-          if (routes !== undefined) report(block, 'routes="…" is set, but the block is not a connector config');
+          if (routes !== undefined) report(block, 'routes="…" is set, but the block is not a connector config', 'mark it as one: ```json config routes="…"');
           break;
         }
         const context = { defaultConnector: POSTGRES_CONNECTOR, knownAliases };
         for (const problem of checkConnectorConfig(catalogue, config.config, { fragment: config.fragment, context })) {
-          report(block, `"${problem.key}" ${problem.message}; ${problem.fix}`);
+          report(block, `"${problem.key}" ${problem.message}`, problem.fix);
         }
         if (routes === true) report(block, 'routes needs pairs: routes="Order=outbox.event.Order"');
         else if (routes !== undefined) checkRoutes(block, config.config, routes, report);
@@ -100,6 +105,14 @@ export function planFile(file: string, blocks: readonly CodeBlock[], catalogue: 
     }
   }
   return { file, sql, counts, problems };
+}
+
+/** JSON with comments or `...` is an illustration, not data: say how to show it. */
+export function invalidJsonFix(text: string): string {
+  const illustrative = /^\s*\/\/|\/\*|(^|[^.])\.\.\.([^.]|$)|…/m.test(text);
+  return illustrative
+    ? 'this looks like illustrative JSON (comments or "..."): tag the block jsonc (highlighted, not checked), or write it as complete valid JSON'
+    : 'write valid JSON (no comments, no trailing commas, keys in double quotes), tag it jsonc if it is an illustration, or opt out with nocheck="reason"';
 }
 
 function checkRoutes(block: CodeBlock, config: Record<string, unknown>, routes: string, report: (block: CodeBlock, message: string) => void): void {

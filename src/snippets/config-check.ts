@@ -22,8 +22,40 @@ export interface CheckContext {
 
 export const POSTGRES_CONNECTOR = 'io.debezium.connector.postgresql.PostgresConnector';
 
-/** A full config (`connector.class`), a `{ name, config }` request body, or a fragment of one. */
-export function connectorConfigOf(value: unknown): { config: ConnectorConfig; fragment: boolean } | undefined {
+/**
+ * The first segments of the dotted options of the PostgreSQL connector and the options every
+ * connector shares (`database`, `slot`, `publication`, `topic`, `snapshot`, `key`, `errors`…):
+ * a dotted key that starts with one of them reads as a connector option.
+ */
+export function optionPrefixes(catalogue: Catalogue, connector: string = POSTGRES_CONNECTOR): ReadonlySet<string> {
+  const options = catalogue.effectiveOptions(connector);
+  const keys = [...options.properties.keys(), ...options.patterns.map((pattern) => pattern.example)];
+  return new Set(keys.filter((key) => key.includes('.')).map((key) => key.split('.')[0]!));
+}
+
+/** A key that is recognisably a connector or SMT option, not a field of an event. */
+export function isOptionKey(key: string, prefixes: ReadonlySet<string>): boolean {
+  if (key === 'connector.class' || key === 'transforms' || key === 'predicates') return true;
+  if (key.startsWith('transforms.') || key.startsWith('predicates.')) return true;
+  const dot = key.indexOf('.');
+  return dot > 0 && prefixes.has(key.slice(0, dot));
+}
+
+export interface ConfigRecognition {
+  /** first segments of known dotted options (optionPrefixes); without them only the sure
+   * signs count: connector.class, transforms*, predicates* */
+  prefixes?: ReadonlySet<string>;
+  /** the block says it is a config (```json config): checked whatever its keys */
+  marked?: boolean;
+}
+
+/**
+ * A full config (`connector.class`), a `{ name, config }` request body, or a fragment of one.
+ * A fragment is a JSON object with at least one key that is recognisably an option (isOptionKey),
+ * or any object in a block marked `config`. An event or message (`id`, `__op`,
+ * `__source.ts_ms`, `payload`…) is never a config.
+ */
+export function connectorConfigOf(value: unknown, { prefixes = new Set(), marked = false }: ConfigRecognition = {}): { config: ConnectorConfig; fragment: boolean } | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
   const inner = record.config;
@@ -31,9 +63,8 @@ export function connectorConfigOf(value: unknown): { config: ConnectorConfig; fr
     return { config: inner as ConnectorConfig, fragment: false };
   }
   if ('connector.class' in record) return { config: record, fragment: false };
-  // A fragment: keys look like connector options (dotted, or the transforms/predicates lists).
   const keys = Object.keys(record);
-  const looksLikeConfig = keys.length > 0 && keys.some((key) => key.includes('.') || key === 'transforms' || key === 'predicates');
+  const looksLikeConfig = keys.length > 0 && (marked || keys.some((key) => isOptionKey(key, prefixes)));
   return looksLikeConfig ? { config: record, fragment: true } : undefined;
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { blockAction, errorMatches, findPlaceholders } from '../../../src/snippets/block-policy.ts';
+import { blockAction, errorMatches, findPlaceholders, sqlFailureFix } from '../../../src/snippets/block-policy.ts';
 import { loadCatalogue } from '../../../src/snippets/catalogue.ts';
-import { planFile } from '../../../src/snippets/check-blocks.ts';
+import { invalidJsonFix, planFile } from '../../../src/snippets/check-blocks.ts';
 import { extractCodeBlocks, parseMeta } from '../../../src/snippets/code-blocks.ts';
-import { checkConnectorConfig, connectorConfigOf, POSTGRES_CONNECTOR } from '../../../src/snippets/config-check.ts';
+import { checkConnectorConfig, connectorConfigOf, isOptionKey, optionPrefixes, POSTGRES_CONNECTOR } from '../../../src/snippets/config-check.ts';
 import { labRequires } from '../../../src/snippets/lab-requires.ts';
 import { javaRegexReplace, routeTopic } from '../../../src/snippets/routing.ts';
 
@@ -117,9 +117,22 @@ describe('connector configs', () => {
   test('request bodies, bare configs, fragments and data are told apart', () => {
     expect(connectorConfigOf({ name: 'x', config: { 'connector.class': 'c' } })?.fragment).toBe(false);
     expect(connectorConfigOf({ 'connector.class': 'c' })?.fragment).toBe(false);
-    expect(connectorConfigOf({ 'table.include.list': 'public\\.outbox' })?.fragment).toBe(true);
+    const prefixes = optionPrefixes(catalogue);
+    expect(connectorConfigOf({ 'table.include.list': 'public\\.outbox' }, { prefixes })?.fragment).toBe(true);
+    expect(connectorConfigOf({ 'transforms.unwrap.add.fields': 'op' })?.fragment).toBe(true);
     expect(connectorConfigOf({ orderId: '1', status: 'APPROVED' })).toBeUndefined();
     expect(connectorConfigOf([1, 2])).toBeUndefined();
+  });
+
+  test('an event or message is never a config, however its keys are dotted', () => {
+    const prefixes = optionPrefixes(catalogue);
+    const message = { id: 42, email: 'anna@example.com', __op: 'c', __table: 'customers', '__source.ts_ms': 1767225600000, 'payload.after.id': 1 };
+    expect(connectorConfigOf(message, { prefixes })).toBeUndefined();
+    expect(connectorConfigOf({ name: 'x', config: { id: 1 } }, { prefixes })).toBeUndefined();
+    expect(['__source.ts_ms', 'payload.after', 'id', 'name'].filter((key) => isOptionKey(key, prefixes))).toEqual([]);
+    expect(['connector.class', 'transforms', 'predicates.p.type', 'slot.name', 'database.hostname', 'snapshot.mode', 'key.converter'].every((key) => isOptionKey(key, prefixes))).toBe(true);
+    // The explicit marker makes any object a config fragment.
+    expect(connectorConfigOf({ 'slot.nam': 'x', id: 1 }, { prefixes, marked: true })?.fragment).toBe(true);
   });
 
   test('transform options are checked against the SMT the alias names', () => {
@@ -165,6 +178,40 @@ describe('connector configs', () => {
 });
 
 describe('planning a file', () => {
+  const plan = (lines: string[]) => planFile('f.mdx', extractCodeBlocks(lines.join('\n'), 'f.mdx'), catalogue);
+
+  test('message JSON raises no alarm; a real config fragment is still checked', () => {
+    const result = plan([
+      `${fence}json`, '{ "id": 42, "email": "anna@example.com", "__op": "c", "__table": "customers", "__source.ts_ms": 1767225600000 }', fence,
+      `${fence}json`, '{ "transforms": "unwrap", "transforms.unwrap.type": "io.debezium.transforms.ExtractNewRecordState", "transforms.unwrap.add.feilds": "op" }', fence,
+      `${fence}json`, '{ "slot.nam": "outbox_slot" }', fence,
+      `${fence}json config`, '{ "plugin": "pgoutput" }', fence,
+    ]);
+    expect(plan([`${fence}json`, '{ "id": 1, "__source.ts_ms": 2 }', fence]).problems).toEqual([]);
+    expect(result.problems.map((p) => [p.line, p.message])).toEqual([
+      [4, '"transforms.unwrap.add.feilds" is not an option of io.debezium.transforms.ExtractNewRecordState'],
+      [7, '"slot.nam" is not an option of io.debezium.connector.postgresql.PostgresConnector'],
+      [10, '"plugin" is not an option of io.debezium.connector.postgresql.PostgresConnector'],
+    ]);
+    expect(result.problems[1]?.fix).toBe('did you mean "slot.name"?');
+  });
+
+  test('JSON with comments or "..." gets told to use jsonc; jsonc is not checked', () => {
+    const result = plan([`${fence}json`, '{', '  // the key', '  "id": 42,', '  ...', '}', fence, `${fence}jsonc`, '{ // fine', '  "id": 1 }', fence]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.message).toMatch(/^invalid JSON/);
+    expect(result.problems[0]?.fix).toContain('tag the block jsonc');
+    expect(invalidJsonFix('{"a": 1,}')).not.toContain('illustrative');
+  });
+
+  test('SQL of another dialect: a syntax error on PostgreSQL says which tags to use', () => {
+    expect(sqlFailureFix('42601')).toContain('```flinksql');
+    expect(sqlFailureFix('42601')).toContain('```bigquery');
+    expect(sqlFailureFix('42601')).toContain('nocheck="reason"');
+    expect(sqlFailureFix('23505')).toBeUndefined();
+    expect(plan([`${fence}flinksql`, "CREATE TABLE t (id BIGINT) WITH ('connector' = 'kafka');", fence]).counts).toMatchObject({ run: 0, notChecked: 1 });
+  });
+
   test('counts runs, checks and opt-outs; placeholders do not run', () => {
     const mdx = [
       `${fence}sql`, "SELECT '...';", fence,
