@@ -8,6 +8,7 @@ import { siteOptions } from './src/site/deploy-options.ts';
 import starlightLinksValidator from 'starlight-links-validator';
 import { builtLinkCheck } from './src/site/links/integration.ts';
 import { isCustomPageLink, rehypeCourseLinks } from './src/site/links/rehype-course-links.ts';
+import { isLabLink, rehypeLabLinks } from './src/site/links/rehype-lab-links.ts';
 import { rehypeAccessibleTables } from './src/site/markdown/rehype-accessible-tables.ts';
 
 const { site, base } = siteOptions(process.env);
@@ -24,6 +25,7 @@ export default defineConfig({
       rehypePlugins: [
         rehypeMermaidDiagrams,
         rehypeAccessibleTables,
+        rehypeLabLinks,
         [rehypeCourseLinks, { base, courseDir: fileURLToPath(new URL('./src/content/course', import.meta.url)) }],
       ],
     }),
@@ -50,7 +52,8 @@ export default defineConfig({
       plugins: [
         starlightLinksValidator({
           sameSitePolicy: 'error',
-          exclude: ({ link }) => isCustomPageLink(link, base),
+          // Lab links (http://localhost:8083…) point at the student's machine, not at the site.
+          exclude: ({ link }) => isCustomPageLink(link, base) || isLabLink(link),
         }),
       ],
     }),

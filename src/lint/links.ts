@@ -64,7 +64,16 @@ function checkHash(path: string, hash: string, site: SitePages, url: string): Li
   };
 }
 
+/** A link to a port on the student's own machine (the lab: Kafka Connect :8083, Grafana :3000,
+ * Jupyter :8888). Allowed in lessons and shown marked as the student's lab (rehype-lab-links). */
+export const LAB_LINK = /^https?:\/\/(?:localhost|127\.0\.0\.1):\d{2,5}(?:[/?#]|$)/i;
+
+export function isLabLink(url: string): boolean {
+  return LAB_LINK.test(url);
+}
+
 export function checkExternal(url: string): LinkIssue | undefined {
+  if (isLabLink(url)) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url.startsWith('//') ? `https:${url}` : url);
@@ -72,13 +81,17 @@ export function checkExternal(url: string): LinkIssue | undefined {
     return { message: 'external link is not a valid URL', fix: 'write it as https://host/path' };
   }
   if (url.startsWith('//')) return { message: 'protocol-relative link', fix: `write it as "https:${url}"` };
-  if (parsed.protocol !== 'https:') {
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1'))) {
     const https = parsed.protocol === 'http:' ? ` ("${url.replace(/^http:/i, 'https:')}")` : '';
     return { message: `external link uses ${parsed.protocol.slice(0, -1)}:, not https:`, fix: `link over https${https}` };
   }
   const host = parsed.hostname;
   if (host === 'localhost' || /^[\d.]+$/.test(host) || host.startsWith('[') || !host.includes('.') || host.endsWith('.')) {
-    return { message: `external link to "${host}" is not a public host name`, fix: 'link to a public https address; show local addresses as inline code' };
+    const lab = host === 'localhost' || host === '127.0.0.1';
+    return {
+      message: `external link to "${host}" is not a public host name`,
+      fix: lab ? 'a lab address needs its port: http://localhost:8083/ (it is then shown as the student\'s lab)' : 'link to a public https address; show local addresses as inline code',
+    };
   }
   if (!/^https:\/\/[^/?#]/i.test(url)) return { message: 'external link is malformed', fix: 'write it as https://host/path' };
   return undefined;

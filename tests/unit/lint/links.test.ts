@@ -1,7 +1,7 @@
 // Link gate (lint:content): relative internal links resolve to course pages and anchors;
 // external links are well-formed https and are never fetched.
 import { describe, expect, test } from 'vitest';
-import { checkExternal, checkLink, relativePath, type SitePages } from '../../../src/lint/links.ts';
+import { checkExternal, checkLink, isLabLink, relativePath, type SitePages } from '../../../src/lint/links.ts';
 
 const site: SitePages = {
   pages: new Set(['/', '/module-4/', '/module-4/05-outbox-pattern-theory/', '/module-4/06-outbox-implementation/', '/module-5/01-monitoring/']),
@@ -55,7 +55,8 @@ describe('external links', () => {
   });
   test.each([
     ['http://debezium.io/', 'uses http:'],
-    ['https://localhost:8083/connectors', 'not a public host name'],
+    ['https://localhost/connectors', 'not a public host name'],
+    ['http://localhost/', 'not a public host name'],
     ['https://127.0.0.1/', 'not a public host name'],
     ['https://intranet/', 'not a public host name'],
     ['https://', 'not a valid URL'],
@@ -64,6 +65,20 @@ describe('external links', () => {
     ['mailto:someone@example.com', 'uses mailto:'],
   ])('%s fails', (url, message) => {
     expect(checkExternal(url)?.message).toContain(message);
+  });
+});
+
+describe('lab links', () => {
+  test.each(['http://localhost:8083/connectors', 'http://localhost:3000', 'http://localhost:8888/lab?token=x', 'http://127.0.0.1:8083/'])('%s is the student\'s lab: allowed', (url) => {
+    expect(isLabLink(url)).toBe(true);
+    expect(checkExternal(url)).toBeUndefined();
+  });
+  test.each(['http://localhost/', 'http://localhost:8083.example.com/', 'http://example.com:8083/'])('%s is not a lab link', (url) => {
+    expect(isLabLink(url)).toBe(false);
+    expect(checkExternal(url)).toBeDefined();
+  });
+  test('a localhost link without a port says how to write a lab link', () => {
+    expect(checkExternal('http://localhost/')?.fix).toContain('http://localhost:8083/');
   });
 });
 
