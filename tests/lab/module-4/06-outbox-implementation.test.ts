@@ -1,0 +1,60 @@
+// Lesson module-4/06: the outbox lab, every step as the lesson writes it, on the real stack;
+// then what the lesson claims about the result: one shipment per event, also after the
+// redelivery, an empty outbox table, and the connector RUNNING on the version we teach.
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { rest, type ConnectorStatus } from '../../support/lab/connect-rest.ts';
+import { record } from '../../support/lab/ledger.ts';
+import { runLessonLab, type LessonRun } from '../../support/lab/lesson-runner.ts';
+import { REPO_ROOT } from '../../support/lab/paths.ts';
+import { resetLab } from '../../support/lab/reset.ts';
+
+const lab = inject('lab');
+const ledger = inject('labLedger');
+const LESSON = join(REPO_ROOT, 'src/content/course/04-module-4/06-outbox-implementation.mdx');
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
+});
+
+beforeAll(async () => {
+  await resetLab(lab);
+});
+
+async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: lab.postgres.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+let run: LessonRun;
+
+test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
+  run = await runLessonLab(LESSON, lab);
+  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  expect(run.steps).toBe(7);
+  expect(run.compared.length).toBeGreaterThanOrEqual(5);
+});
+
+test('the connector runs on the Debezium release the course teaches', async () => {
+  const { json } = await rest('GET', `${lab.connectUrl}/connectors/outbox-connector/status`);
+  const status = json as ConnectorStatus & { connector: { version?: string } };
+  expect(status.connector.state).toBe('RUNNING');
+  expect(status.connector.version).toBe(lab.versions.debezium);
+  record(ledger, { kind: 'connector', file: run.file, name: 'outbox-connector', state: status.connector.state, version: status.connector.version ?? '?' });
+});
+
+test('each event made exactly one shipment, also after the redelivery, and the outbox stays empty', async () => {
+  const shipments = await query<{ order_id: string; event_id: string; status: string }>('SELECT order_id, event_id, status FROM shipments');
+  expect(shipments).toEqual([{ order_id: '8c1f7a52-3d5e-4b8a-9f61-2a7d0c4e9b13', event_id: '5f0c6b1e-2a9d-4c7e-8b3a-1d4e6f8a9c20', status: 'PENDING' }]);
+  expect(await query('SELECT event_id FROM processed_events')).toHaveLength(1);
+  expect(await query('SELECT id FROM outbox')).toHaveLength(0);
+  // The second consumer run saw the event again and skipped it (the lesson's step 7).
+  const second = run.transcript.filter((t) => t.command.includes('consumer.py')).at(-1)!;
+  expect(second.output).toMatch(/is a duplicate, skipped/);
+});

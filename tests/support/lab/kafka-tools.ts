@@ -1,0 +1,36 @@
+// Kafka's command-line tools against a lab stack: on the process stack the same classes the
+// kafka-*.sh scripts run, from the cached jars; on the compose stack the scripts inside the
+// kafka container, as the lessons call them.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { LabEndpoints } from './endpoints.ts';
+
+const run = promisify(execFile);
+
+export const KAFKA_TOOLS: Record<string, string> = {
+  'kafka-topics': 'org.apache.kafka.tools.TopicCommand',
+  'kafka-console-consumer': 'org.apache.kafka.tools.consumer.ConsoleConsumer',
+  'kafka-console-producer': 'org.apache.kafka.tools.ConsoleProducer',
+  'kafka-consumer-groups': 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
+};
+
+export interface ToolResult {
+  stdout: string;
+  stderr: string;
+}
+
+export async function kafkaTool(lab: Pick<LabEndpoints, 'tools'>, tool: string, args: string[], timeoutMs = 60_000): Promise<ToolResult> {
+  const main = KAFKA_TOOLS[tool];
+  if (!main) throw new Error(`unknown Kafka tool "${tool}"; known: ${Object.keys(KAFKA_TOOLS).join(', ')}`);
+  const [command, commandArgs] =
+    lab.tools.kind === 'jvm'
+      ? [lab.tools.java, ['-Xmx256m', `-Dlog4j2.configurationFile=${lab.tools.log4j}`, '-cp', lab.tools.classpath, main, ...args]]
+      : ['docker', ['compose', '-f', lab.tools.file, '-p', lab.tools.project, 'exec', '-T', 'kafka', `/opt/kafka/bin/${tool}.sh`, ...args]];
+  try {
+    const { stdout, stderr } = await run(command, commandArgs, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+    return { stdout, stderr };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${tool} ${args.join(' ')} failed: ${e.message}\n${e.stderr ?? ''}${e.stdout ?? ''}`);
+  }
+}

@@ -1,0 +1,85 @@
+// What the lab tests did, appended by the test files (they run in workers) and summed up by
+// the global teardown: lab steps, commands, shown outputs compared, connectors that ran.
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { extractCodeBlocks } from '../../../src/snippets/code-blocks.ts';
+import { collectShownOutputs, type ShownOutput } from '../../../src/snippets/shown-output.ts';
+import { REPO_ROOT } from './paths.ts';
+
+export type LedgerEntry =
+  | { kind: 'lesson'; file: string; steps: number; commands: number; compared: string[] }
+  | { kind: 'compared'; file: string; id: string }
+  | { kind: 'connector'; file: string; name: string; state: string; version: string }
+  | { kind: 'config'; file: string; line: number }
+  | { kind: 'validated'; file: string; line: number }
+  | { kind: 'failed'; test: string }
+  | { kind: 'partial' };
+
+export function record(ledger: string, entry: LedgerEntry): void {
+  appendFileSync(ledger, `${JSON.stringify(entry)}\n`);
+}
+
+export function readLedger(file: string) {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // no test wrote anything
+  }
+  const entries = text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as LedgerEntry);
+  const summary = {
+    steps: 0,
+    commands: 0,
+    lessons: new Set<string>(),
+    compared: new Set<string>(),
+    connectors: [] as { file: string; name: string; state: string; version: string }[],
+    configs: 0,
+    validated: 0,
+    failed: false,
+    partial: false,
+  };
+  for (const entry of entries) {
+    switch (entry.kind) {
+      case 'lesson':
+        summary.steps += entry.steps;
+        summary.commands += entry.commands;
+        summary.lessons.add(entry.file);
+        for (const id of entry.compared) summary.compared.add(`${entry.file}#${id}`);
+        break;
+      case 'compared':
+        summary.compared.add(`${entry.file}#${entry.id}`);
+        break;
+      case 'connector':
+        summary.connectors.push(entry);
+        break;
+      case 'config':
+        summary.configs++;
+        break;
+      case 'validated':
+        summary.validated++;
+        break;
+      case 'failed':
+        summary.failed = true;
+        break;
+      case 'partial':
+        summary.partial = true;
+        break;
+    }
+  }
+  return summary;
+}
+
+export const COURSE_DIR = join(REPO_ROOT, 'src', 'content', 'course');
+
+export function courseLessonFiles(dir = COURSE_DIR): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('.mdx') && !name.split('/').pop()!.startsWith('_'))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** Every output="…" block of the course, with repository-relative file names. */
+export function courseShownOutputs(): ShownOutput[] {
+  return courseLessonFiles().flatMap((file) => collectShownOutputs(extractCodeBlocks(readFileSync(file, 'utf8'), relative(REPO_ROOT, file))).outputs);
+}
