@@ -5,6 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { Code } from 'mdast';
 
 export interface CodeBlock {
   file: string;
@@ -20,19 +21,27 @@ export interface CodeBlock {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
 
+/** The lesson's mdast (MDX with frontmatter). */
+export function parseLesson(source: string): ReturnType<typeof parser.parse> {
+  return parser.parse(source);
+}
+
+export function toCodeBlock(node: Code, file: string): CodeBlock {
+  const meta = node.meta ?? '';
+  return {
+    file,
+    line: node.position?.start.line ?? 0,
+    lang: (node.lang ?? '').toLowerCase(),
+    meta,
+    attributes: parseMeta(meta),
+    value: node.value,
+  };
+}
+
 export function extractCodeBlocks(source: string, file: string): CodeBlock[] {
-  const tree = parser.parse(source);
   const blocks: CodeBlock[] = [];
-  visit(tree, 'code', (node) => {
-    const meta = node.meta ?? '';
-    blocks.push({
-      file,
-      line: node.position?.start.line ?? 0,
-      lang: (node.lang ?? '').toLowerCase(),
-      meta,
-      attributes: parseMeta(meta),
-      value: node.value,
-    });
+  visit(parseLesson(source), 'code', (node) => {
+    blocks.push(toCodeBlock(node, file));
   });
   return blocks;
 }
