@@ -11,12 +11,14 @@ export function createSiteCopy(root: string, name: string): string {
   const site = join(root, 'tmp', name);
   rmSync(site, { recursive: true, force: true });
   mkdirSync(site, { recursive: true });
-  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'public']) {
+  for (const entry of ['astro.config.mjs', 'ec.config.mjs', 'tsconfig.json', 'package.json', 'public']) {
     if (existsSync(join(root, entry))) cpSync(join(root, entry), join(site, entry), { recursive: true });
   }
+  // Reference pages (src/pages/reference) belong to the real course: they link to its lessons.
+  const courseOnly = [join(root, 'src/content/course/'), join(root, 'src/pages/reference')];
   cpSync(join(root, 'src'), join(site, 'src'), {
     recursive: true,
-    filter: (source) => !source.startsWith(join(root, 'src/content/course/')),
+    filter: (source) => !courseOnly.some((path) => source.startsWith(path)),
   });
   return site;
 }

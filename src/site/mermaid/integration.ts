@@ -31,7 +31,11 @@ export function mermaidDiagrams(options: { contentDir?: string } = {}): AstroInt
         // Every invalid diagram of the course at once, by mermaid's own parser, before any page
         // is built (a page's rehype error would stop the build at the first one).
         const invalid = await checkCourseDiagrams(root, contentDir, (source) => service.isCached(source));
-        if (invalid.length > 0) throw new Error(formatProblems(invalid).replace(/^Course content has/, 'Mermaid diagrams: the course has'));
+        if (invalid.length > 0) {
+          const error = new Error(formatProblems(invalid).replace(/^Course content has/, 'Mermaid diagrams: the course has'));
+          error.stack = error.message; // the list is the whole story
+          throw error;
+        }
         // Read every lesson's mermaid fences now and render the uncached ones while Astro
         // syncs content and starts Vite; the pages then find them ready.
         const sources = lessonFiles(contentDir).flatMap((file) =>

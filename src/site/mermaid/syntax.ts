@@ -3,26 +3,22 @@
 // diagrams at once. mermaid.parse() only needs DOMPurify's hook API, which DOMPurify leaves out
 // without a DOM; a pass-through stand-in is enough for parsing (nothing is rendered here).
 import { readdirSync, readFileSync } from 'node:fs';
+import DOMPurify from 'dompurify';
+import mermaid from 'mermaid';
 import { join, relative } from 'node:path';
 import type { Problem } from '../../course/problems.ts';
 import { scanMermaidFences } from './blocks.ts';
 import { diagramLineFromMessage } from './errors.ts';
 
-type MermaidApi = { parse(text: string): Promise<unknown> };
-let loading: Promise<MermaidApi> | undefined;
-
-async function loadMermaid(): Promise<MermaidApi> {
-  const purify = (await import('dompurify')).default as unknown as Record<string, unknown>;
-  if (typeof purify.addHook !== 'function') {
-    Object.assign(purify, { addHook() {}, removeHook() {}, removeHooks() {}, removeAllHooks() {}, sanitize: (text: unknown) => String(text) });
-  }
-  return (await import('mermaid')).default as unknown as MermaidApi;
+// Imported statically: Astro loads its config (and this module) through Vite's module runner,
+// which is closed by the time the integration's hooks run, so a dynamic import() there fails.
+const purify = DOMPurify as unknown as Record<string, unknown>;
+if (typeof purify.addHook !== 'function') {
+  Object.assign(purify, { addHook() {}, removeHook() {}, removeHooks() {}, removeAllHooks() {}, sanitize: (text: unknown) => String(text) });
 }
 
 /** undefined when mermaid parses the diagram, else mermaid's message. */
 export async function diagramSyntaxError(source: string): Promise<string | undefined> {
-  loading ??= loadMermaid();
-  const mermaid = await loading;
   if (source.trim() === '') return 'the mermaid block is empty';
   try {
     await mermaid.parse(source);

@@ -114,14 +114,14 @@ test('switching the theme recolours the diagrams at once (CSS only, no script)',
 });
 
 describe('a broken course', () => {
-  test('an invalid diagram fails the build with file, line and mermaid’s message', () => {
+  test('an invalid diagram fails the build, before any page is built, with file, line and mermaid’s message', () => {
     const text = `${frontmatter(2, 'Ошибка')}\n## Сломано\n\n\`\`\`mermaid\nflowchart LR\n  A --> --> B\n\`\`\`\n`;
     const fenceLine = text.split('\n').indexOf('```mermaid') + 1;
     writeFileSync(join(moduleDir, '02-broken.mdx'), text);
     try {
       const result = buildSite(root, site, cacheDir);
       expect(result.ok).toBe(false);
-      expect(result.output).toContain(`Invalid Mermaid diagram at src/content/course/01-module-1/02-broken.mdx:${fenceLine + 2}`);
+      expect(result.output).toContain(`src/content/course/01-module-1/02-broken.mdx:${fenceLine + 2} mermaid = "A --> --> B"`);
       expect(result.output).toMatch(/Parse error on line 2/);
     } finally {
       rmSync(join(moduleDir, '02-broken.mdx'));
