@@ -5,7 +5,7 @@ import type { CSpellSettings } from 'cspell-lib';
 import type { CompiledTerm } from '../course/glossary.ts';
 import type { Problem } from '../course/problems.ts';
 import { checkLink, lessonPath, type SitePages } from './links.ts';
-import { lineColumn, OPAQUE, readProse, readYamlProse, sourceOffset, type ProseDocument, type ProseSegment } from './prose.ts';
+import { lineColumn, OPAQUE, readGlossaryProse, readProse, readYamlProse, sourceOffset, type ProseDocument, type ProseSegment } from './prose.ts';
 import { checkSpelling } from './spelling.ts';
 import { checkTerminology } from './terminology.ts';
 import { applyEdits, checkSegment, type SourceEdit, type TypographyIssue } from './typography.ts';
@@ -16,8 +16,10 @@ export interface ContentFile {
   /** Absolute path (names the document for cspell). */
   absolute: string;
   source: string;
-  /** Lesson id (`module-4/05-outbox-pattern-theory`); undefined for module.yaml. */
+  /** Lesson id (`module-4/05-outbox-pattern-theory`); undefined for module.yaml and the glossary. */
   lessonId?: string;
+  /** The glossary (src/content/glossary/terms.yaml): its terms and definitions are prose too. */
+  glossary?: true;
 }
 
 export interface FileReport {
@@ -37,6 +39,7 @@ export const WORD_LIST = 'cspell/project-words.txt';
 const NBSP_SHOWN = '⍽';
 
 export function readDocument(file: ContentFile): ProseDocument {
+  if (file.glossary) return { segments: readGlossaryProse(file.source), links: [], anchors: new Set() };
   if (file.lessonId === undefined) return { segments: readYamlProse(file.source), links: [], anchors: new Set() };
   return readProse(file.source);
 }

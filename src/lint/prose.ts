@@ -244,15 +244,8 @@ export function readYamlProse(yaml: string, base = 0, source = yaml): ProseSegme
   if (document.errors.length > 0 || !isMap(document.contents)) return [];
   const segments: ProseSegment[] = [];
   const scalar = (node: YamlNode | null | undefined, origin: string) => {
-    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
-    const [start, valueEnd] = node.range;
-    // Quoted scalars: the value lies inside the quotes.
-    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-    const from = base + start + (quoted ? 1 : 0);
-    const to = base + valueEnd - (quoted ? 1 : 0);
-    const plainOrQuoted = node.type === 'PLAIN' || quoted;
-    const map = plainOrQuoted ? mapValue(node.value, source, from, to) : unmapped(node.value);
-    segments.push({ text: node.value, map, origin });
+    const segment = yamlScalarSegment(node, origin, base, source);
+    if (segment) segments.push(segment);
   };
   for (const pair of document.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -268,6 +261,41 @@ const WORD = /\p{L}[\p{L}\p{M}]*/gu;
 /** Words of a text: runs of letters (so «offset-ами» is two words). */
 export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
+}
+
+/** A YAML string scalar as a prose segment mapped to `source` (`base`: where the YAML starts). */
+function yamlScalarSegment(node: YamlNode | null | undefined, origin: string, base: number, source: string): ProseSegment | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
+  const [start, valueEnd] = node.range;
+  // Quoted scalars: the value lies inside the quotes.
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  const from = base + start + (quoted ? 1 : 0);
+  const to = base + valueEnd - (quoted ? 1 : 0);
+  const plainOrQuoted = node.type === 'PLAIN' || quoted;
+  const map = plainOrQuoted ? mapValue(node.value, source, from, to) : unmapped(node.value);
+  return { text: node.value, map, origin };
+}
+
+/** Fields of a glossary term that are prose (the glossary page shows them). */
+export const GLOSSARY_PROSE_FIELDS = ['ru', 'definition'] as const;
+
+/** Prose of the glossary, a YAML list of terms: `ru` and `definition` of each; the origin names
+ *  the term (`snapshot definition`). */
+export function readGlossaryProse(yaml: string): ProseSegment[] {
+  const document = parseDocument(yaml, { keepSourceTokens: true });
+  if (document.errors.length > 0 || !isSeq(document.contents)) return [];
+  const segments: ProseSegment[] = [];
+  for (const item of document.contents.items) {
+    if (!isMap(item)) continue;
+    const id = String(item.get('id') ?? '?');
+    for (const pair of item.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!(GLOSSARY_PROSE_FIELDS as readonly string[]).includes(key)) continue;
+      const segment = yamlScalarSegment(pair.value as YamlNode, `${id} ${key}`, 0, yaml);
+      if (segment) segments.push(segment);
+    }
+  }
+  return segments;
 }
 
 function unmapped(text: string): number[] {
