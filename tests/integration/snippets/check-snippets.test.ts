@@ -40,3 +40,11 @@ test('an expected error that happens, an opt-out with a reason and plain data pa
   expect(result.stderr).not.toContain(':48 [sql]');
   expect(result.stderr).not.toContain(':55 [json]');
 });
+
+test('a course with content errors (MDX that does not parse, a broken prerequisite) ends in the problem list, not a stack trace', () => {
+  const broken = spawnSync(process.execPath, [join(ROOT, 'scripts/check-snippets.ts'), join(ROOT, 'tests/fixtures/check/broken')], { encoding: 'utf8' });
+  expect(broken.status).toBe(1);
+  expect(broken.stderr).toContain('src/content/course/01-module-1/04-consumer.mdx:18 [mdx] MDX does not parse');
+  expect(broken.stderr).toContain('prerequisites = "module-1/01-jurnal"');
+  expect(broken.stderr).not.toMatch(/^\s+at /m);
+}, 60_000);
