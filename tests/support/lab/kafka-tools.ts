@@ -19,7 +19,13 @@ export interface ToolResult {
   stderr: string;
 }
 
-export async function kafkaTool(lab: Pick<LabEndpoints, 'tools'>, tool: string, args: string[], timeoutMs = 60_000): Promise<ToolResult> {
+export async function kafkaTool(
+  lab: Pick<LabEndpoints, 'tools'>,
+  tool: string,
+  args: string[],
+  timeoutMs = 60_000,
+  options: { keepOutputOnFailure?: boolean } = {},
+): Promise<ToolResult> {
   const main = KAFKA_TOOLS[tool];
   if (!main) throw new Error(`unknown Kafka tool "${tool}"; known: ${Object.keys(KAFKA_TOOLS).join(', ')}`);
   const [command, commandArgs] =
@@ -31,6 +37,8 @@ export async function kafkaTool(lab: Pick<LabEndpoints, 'tools'>, tool: string, 
     return { stdout, stderr };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
+    // The console consumer ends with an error once --timeout-ms passes without a record.
+    if (options.keepOutputOnFailure && e.stdout !== undefined) return { stdout: e.stdout, stderr: e.stderr ?? '' };
     throw new Error(`${tool} ${args.join(' ')} failed: ${e.message}\n${e.stderr ?? ''}${e.stdout ?? ''}`);
   }
 }

@@ -148,7 +148,8 @@ export async function sweepStaleTestRuns(base = tmpdir()): Promise<string[]> {
     const owner = await readFile(join(dir, 'owner.json'), 'utf8')
       .then((text) => JSON.parse(text) as { pid?: number })
       .catch(() => undefined);
-    if (owner?.pid && isAlive(owner.pid)) continue;
+    // No owner.json: not a run folder (or one being created right now); leave it alone.
+    if (!owner || (owner.pid && isAlive(owner.pid))) continue;
     await stopRun(dir);
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     swept.push(dir);

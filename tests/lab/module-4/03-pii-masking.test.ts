@@ -1,0 +1,45 @@
+// Lesson module-4/03: the masking config of the lesson on the real connector. What the
+// lesson shows as the event's `after` must be what Debezium writes, and its SQL must
+// reproduce the email pseudonym that lands in the topic.
+import { join } from 'node:path';
+import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { record } from '../../support/lab/ledger.ts';
+import { deploy, expectShown, lessonConnector, lessonSql, payloadOf, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
+import { REPO_ROOT } from '../../support/lab/paths.ts';
+import { resetLab } from '../../support/lab/reset.ts';
+
+const lab = inject('lab');
+const ledger = inject('labLedger');
+const LESSON = join(REPO_ROOT, 'src/content/course/04-module-4/03-pii-masking.mdx');
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
+});
+
+beforeAll(async () => {
+  await resetLab(lab);
+  await sqlFile(lab, 'labs/schemas/shop.sql');
+});
+
+let after: Record<string, unknown>;
+
+test('the masking connector writes the `after` the lesson shows', async () => {
+  const { name, config } = lessonConnector(LESSON, 'shop-customers-pii');
+  await deploy(lab, ledger, LESSON, name, config);
+  record(ledger, { kind: 'config', file: 'src/content/course/04-module-4/03-pii-masking.mdx', line: lessonConnector(LESSON, name).block.line });
+  const events = (await readTopic(lab, 'shop.public.customers', 3)).map((r) => payloadOf(r.value));
+  expect(events).toHaveLength(3);
+  after = events.map((e) => e.after as Record<string, unknown>).find((a) => a.id === 1)!;
+  expectShown(ledger, LESSON, 'pii-after', JSON.stringify(after, null, 2));
+});
+
+test('the lesson\'s SQL reproduces the column.mask.hash.v2 pseudonym from the topic', async () => {
+  const block = lessonSql(LESSON, 'AS email_pseudonym');
+  const rows = await sql<{ id: string; email_pseudonym: string }>(lab, block.value);
+  expect(rows.find((r) => Number(r.id) === 1)?.email_pseudonym).toBe(after.email);
+});
+
+test('the brute force of the lesson recovers the phone from a salted hash', async () => {
+  const block = lessonSql(LESSON, 'recovered_phone');
+  expect(await sql(lab, block.value)).toEqual([{ recovered_phone: '+7 912 345-67-89' }]);
+});
