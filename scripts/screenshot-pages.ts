@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCourse } from '../src/course/fs/load-course.ts';
 import { buildOutline } from '../src/course/outline.ts';
-import { EMPTY_PROGRESS, PROGRESS_STORAGE_KEY, markLesson, serializeProgress } from '../src/course/progress.ts';
+import { EMPTY_PROGRESS, markLesson, progressStorageKey, serializeProgress } from '../src/course/progress.ts';
 import { launchBrowser } from '../src/site/browser/launch.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { PROJECT_ROOT, basePath, buildProjectSite, option, options } from './lib/built-site.ts';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
           const size = VIEWPORTS[viewport];
           const context = await browser.newContext({ viewport: size, isMobile: viewport === 'mobile', hasTouch: viewport === 'mobile' });
           await context.addInitScript(
-            `if (location.protocol.startsWith('http')) { localStorage.setItem('starlight-theme', ${JSON.stringify(theme)}); localStorage.setItem(${JSON.stringify(PROGRESS_STORAGE_KEY)}, ${JSON.stringify(stored)}); }`,
+            `if (location.protocol.startsWith('http')) { localStorage.setItem('starlight-theme', ${JSON.stringify(theme)}); localStorage.setItem(${JSON.stringify(progressStorageKey(basePath()))}, ${JSON.stringify(stored)}); }`,
           );
           const page = await context.newPage();
           const errors: string[] = [];

@@ -5,8 +5,44 @@ import { LESSON_ID_PATTERN } from './ids.ts';
 
 export const PROGRESS_FORMAT = 'debezium-course-progress';
 export const PROGRESS_VERSION = 1;
-/** A new format version gets a new key; the old key stays readable for a migration. */
-export const PROGRESS_STORAGE_KEY = `debezium-course:progress:v${PROGRESS_VERSION}`;
+/** The key before progress was kept per base path: one per origin, shared by every copy of the
+ * course on it. Read once by the copy at the default base, which moves it to its own key. */
+export const LEGACY_PROGRESS_STORAGE_KEY = `debezium-course:progress:v${PROGRESS_VERSION}`;
+/** The base path a site gets without BASE_PATH (src/site/deploy-options.ts). */
+export const DEFAULT_BASE = '/';
+
+function normalizeBase(base: string): string {
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
+/** Where a copy of the course under `base` keeps progress: two copies on one origin
+ * (`/debezium-course/` and `/debezium-course-draft/`) never share it. A new format version gets
+ * a new key. */
+export function progressStorageKey(base: string): string {
+  return `${LEGACY_PROGRESS_STORAGE_KEY}:${normalizeBase(base)}`;
+}
+
+/** The old key this copy takes its progress from when its own key is empty, if any. */
+export function legacyProgressKey(base: string): string | undefined {
+  return normalizeBase(base) === DEFAULT_BASE ? LEGACY_PROGRESS_STORAGE_KEY : undefined;
+}
+
+/** Reads a copy's progress from storage, moving the old shared key's value to the copy's own key
+ * the first time (the old key is left for other readers). */
+export function loadProgress(storage: Pick<Storage, 'getItem' | 'setItem'>, base: string): Progress {
+  const own = storage.getItem(progressStorageKey(base));
+  if (own !== null) return readStoredProgress(own);
+  const legacy = legacyProgressKey(base);
+  const old = legacy === undefined ? null : storage.getItem(legacy);
+  if (old === null) return EMPTY_PROGRESS;
+  const progress = readStoredProgress(old);
+  try {
+    storage.setItem(progressStorageKey(base), old);
+  } catch {
+    // storage full or disabled: read it from the old key again next time
+  }
+  return progress;
+}
 /** A whole course is a few KiB; anything much larger is not a progress file. */
 export const MAX_PROGRESS_FILE_BYTES = 256 * 1024;
 

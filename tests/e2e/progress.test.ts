@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PROGRESS_FORMAT, PROGRESS_STORAGE_KEY } from '../../src/course/progress.ts';
-import { lessons, normalise, open, outline, pathOf, readProgress, seedProgress, startSession, storedProgress, titles, url, type Session } from '../support/e2e.ts';
+import { PROGRESS_FORMAT } from '../../src/course/progress.ts';
+import { PROGRESS_KEY, lessons, normalise, open, outline, pathOf, readProgress, seedProgress, startSession, storedProgress, titles, url, type Session } from '../support/e2e.ts';
 
 let session: Session;
 beforeAll(async () => {
@@ -43,7 +43,7 @@ describe('the «Урок пройден» control', () => {
     const stored = JSON.parse((await readProgress(page))!) as { format: string; version: number; completed: Record<string, string> };
     expect(stored).toMatchObject({ format: PROGRESS_FORMAT, version: 1 });
     expect(Object.keys(stored.completed)).toEqual([first!.id]);
-    expect(PROGRESS_STORAGE_KEY).toMatch(/:v1$/);
+    expect(PROGRESS_KEY).toBe('debezium-course:progress:v1:/debezium-course/');
 
     await checkbox(page).uncheck();
     await page.reload();
@@ -76,7 +76,7 @@ describe('prerequisites notice', () => {
     );
     expect(normalise(await notice.innerText())).toContain('ещё не отметили пройденными');
 
-    await page.evaluate(`localStorage.setItem(${JSON.stringify(PROGRESS_STORAGE_KEY)}, ${JSON.stringify(storedProgress(withPrerequisites.prerequisites))})`);
+    await page.evaluate(`localStorage.setItem(${JSON.stringify(PROGRESS_KEY)}, ${JSON.stringify(storedProgress(withPrerequisites.prerequisites))})`);
     await page.reload();
     expect(await notice.isVisible()).toBe(false);
     await context.close();

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { loadCourse } from '../../src/course/fs/load-course.ts';
 import { buildOutline } from '../../src/course/outline.ts';
-import { EMPTY_PROGRESS, PROGRESS_STORAGE_KEY, markLesson, serializeProgress } from '../../src/course/progress.ts';
+import { EMPTY_PROGRESS, markLesson, progressStorageKey, serializeProgress } from '../../src/course/progress.ts';
 import { launchBrowser } from '../../src/site/browser/launch.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -15,6 +15,8 @@ export const lessons = outline.lessons;
 export const titles = new Map(course.lessons.map((lesson) => [lesson.id, lesson.title]));
 export const siteUrl = inject('siteUrl');
 export const origin = new URL(siteUrl).origin;
+/** Where the site under test keeps progress (per base path, /debezium-course/). */
+export const PROGRESS_KEY = progressStorageKey(new URL(siteUrl).pathname);
 
 /** The page of a lesson or module id ('' is the home page), under the site's base path. */
 export const url = (id: string) => new URL(id === '' ? '' : `${id}/`, siteUrl).href;
@@ -71,12 +73,12 @@ export function storedProgress(ids: readonly string[]): string {
 
 /** Gives the context's student these lessons as done, once: later changes survive reloads. */
 export async function seedProgress(context: BrowserContext, ids: readonly string[]): Promise<void> {
-  const key = JSON.stringify(PROGRESS_STORAGE_KEY);
+  const key = JSON.stringify(PROGRESS_KEY);
   await context.addInitScript(onSite(`if (localStorage.getItem(${key}) === null) localStorage.setItem(${key}, ${JSON.stringify(storedProgress(ids))})`));
 }
 
 export async function readProgress(page: Page): Promise<string | null> {
-  return page.evaluate(`localStorage.getItem(${JSON.stringify(PROGRESS_STORAGE_KEY)})`);
+  return page.evaluate(`localStorage.getItem(${JSON.stringify(PROGRESS_KEY)})`);
 }
 
 /** Starlight's theme preference, set before any page script runs. */

@@ -5,7 +5,8 @@
 // page's script budget (scripts/bench-pages.ts), so it stays small.
 import {
   EMPTY_PROGRESS,
-  PROGRESS_STORAGE_KEY,
+  loadProgress,
+  progressStorageKey,
   countDone,
   fileSizeProblem,
   firstUnfinished,
@@ -15,7 +16,6 @@ import {
   mergeProgress,
   parseProgress,
   progressFileName,
-  readStoredProgress,
   serializeProgress,
   type Progress,
 } from '../../course/progress.ts';
@@ -26,9 +26,12 @@ type Lesson = [id: string, title: string, href: string];
 const all = <T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
 const ids = (element: HTMLElement) => (element.dataset.lessons ?? '').split(' ').filter(Boolean);
 
+/** Progress is kept per base path: another copy of the course on this origin has its own. */
+const STORAGE_KEY = progressStorageKey(import.meta.env.BASE_URL);
+
 function load(): Progress {
   try {
-    return readStoredProgress(localStorage.getItem(PROGRESS_STORAGE_KEY));
+    return loadProgress(localStorage, import.meta.env.BASE_URL);
   } catch {
     return EMPTY_PROGRESS; // storage disabled
   }
@@ -36,7 +39,7 @@ function load(): Progress {
 
 function save(progress: Progress): boolean {
   try {
-    localStorage.setItem(PROGRESS_STORAGE_KEY, serializeProgress(progress, new Date()));
+    localStorage.setItem(STORAGE_KEY, serializeProgress(progress, new Date()));
     return true;
   } catch {
     return false;
@@ -136,7 +139,7 @@ function wire(): void {
   }
   // Another tab marked a lesson, or the page came back from the back/forward cache.
   addEventListener('storage', (event) => {
-    if (event.key === PROGRESS_STORAGE_KEY || event.key === null) render();
+    if (event.key === STORAGE_KEY || event.key === null) render();
   });
   addEventListener('pageshow', (event) => {
     if (event.persisted) render();

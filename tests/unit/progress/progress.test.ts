@@ -3,7 +3,9 @@ import {
   EMPTY_PROGRESS,
   MAX_PROGRESS_FILE_BYTES,
   PROGRESS_FORMAT,
-  PROGRESS_STORAGE_KEY,
+  LEGACY_PROGRESS_STORAGE_KEY,
+  loadProgress,
+  progressStorageKey,
   countDone,
   fileSizeProblem,
   firstUnfinished,
@@ -30,8 +32,27 @@ const done = (...ids: string[]): Progress => ({ completed: Object.fromEntries(id
 const file = (body: Record<string, unknown>) => JSON.stringify({ format: PROGRESS_FORMAT, version: 1, savedAt: TUESDAY.toISOString(), ...body });
 
 describe('storage format', () => {
-  test('the key carries the format version', () => {
-    expect(PROGRESS_STORAGE_KEY).toBe('debezium-course:progress:v1');
+  test('the key carries the format version and the base path: copies on one origin do not share it', () => {
+    expect(progressStorageKey('/')).toBe('debezium-course:progress:v1:/');
+    expect(progressStorageKey('/debezium-course/')).toBe('debezium-course:progress:v1:/debezium-course/');
+    expect(progressStorageKey('debezium-course')).toBe(progressStorageKey('/debezium-course/'));
+    expect(progressStorageKey('/debezium-course-draft/')).not.toBe(progressStorageKey('/debezium-course/'));
+  });
+
+  test('the default base moves the old shared key to its own key once; other bases start empty', () => {
+    const old = serializeProgress(done(A), MONDAY);
+    const memory = (entries: Record<string, string>) => {
+      const map = new Map(Object.entries(entries));
+      return { map, getItem: (key: string) => map.get(key) ?? null, setItem: (key: string, value: string) => void map.set(key, value) };
+    };
+    const storage = memory({ [LEGACY_PROGRESS_STORAGE_KEY]: old });
+    expect(LEGACY_PROGRESS_STORAGE_KEY).toBe('debezium-course:progress:v1');
+    expect(isDone(loadProgress(storage, '/'), A)).toBe(true);
+    expect(storage.map.get(progressStorageKey('/'))).toBe(old);
+    expect(loadProgress(storage, '/debezium-course/')).toEqual(EMPTY_PROGRESS);
+    const own = serializeProgress(done(B), MONDAY);
+    const both = memory({ [LEGACY_PROGRESS_STORAGE_KEY]: old, [progressStorageKey('/')]: own });
+    expect(Object.keys(loadProgress(both, '/').completed)).toEqual([B]);
   });
 
   test('a saved value reads back', () => {
