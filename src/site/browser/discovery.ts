@@ -41,6 +41,15 @@ export function systemCandidates(platform: NodeJS.Platform, env: Record<string, 
   return [...new Set([...onPath, ...fixed])];
 }
 
+/**
+ * Ubuntu's chromium / chromium-browser .deb is a transitional package: a shell script that
+ * runs the snap, which CI runners and containers do not have. Such a script is not a browser.
+ * `head` is the file's first bytes.
+ */
+export function isSnapWrapper(head: string): boolean {
+  return head.startsWith('#!') && /\bsnap\b/.test(head);
+}
+
 export const HOW_TO_GET_A_BROWSER = [
   'Diagrams are rendered at build time in a headless Chromium, and none was found. Either:',
   '  - install Playwright\'s Chromium:   npx playwright-core install chromium',

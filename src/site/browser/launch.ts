@@ -1,13 +1,24 @@
 // IO: finds and launches the Chromium that renders diagrams.
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { discoverBrowser, type Discovery } from './discovery.ts';
+import { discoverBrowser, isSnapWrapper, type Discovery } from './discovery.ts';
 
 function isFile(path: string): boolean {
   try {
-    return existsSync(path) && statSync(path).isFile();
+    return existsSync(path) && statSync(path).isFile() && !isSnapWrapper(head(path));
   } catch {
     return false;
+  }
+}
+
+/** The first 2 KiB of a file (a snap wrapper script says so there). */
+function head(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(2048);
+    return buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { BROWSER_ENV, discoverBrowser, systemCandidates } from '../../../src/site/browser/discovery.ts';
+import { BROWSER_ENV, discoverBrowser, isSnapWrapper, systemCandidates } from '../../../src/site/browser/discovery.ts';
 
 const files = (...paths: string[]) => (path: string) => paths.includes(path);
 const base = { env: {}, platform: 'linux' as const, playwrightExecutable: '/root/.cache/ms-playwright/chromium-1200/chrome-linux/chrome' };
@@ -36,4 +36,10 @@ test('with no browser the message says how to get one', () => {
   expect(found.message).toContain('npx playwright-core install chromium');
   expect(found.message).toContain('apt-get install chromium');
   expect(found.message).toContain(BROWSER_ENV);
+});
+
+test("Ubuntu's snap transitional chromium script is not taken for a browser", () => {
+  expect(isSnapWrapper('#!/bin/sh\n# This is a transitional package\nexec /snap/bin/chromium "$@"\n')).toBe(true);
+  expect(isSnapWrapper('\x7fELF\x02\x01\x01')).toBe(false);
+  expect(isSnapWrapper('#!/bin/bash\nexec /usr/lib/chromium/chromium "$@"\n')).toBe(false);
 });
