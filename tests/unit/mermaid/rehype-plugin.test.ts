@@ -90,3 +90,10 @@ test('a diagram after a short introduction is reported as the page’s opening d
   expect(await opening('Короткое введение.\n\n```mermaid\nflowchart LR\n  A-->A\n```\n\n```mermaid\nflowchart LR\n  B-->B\n```\n')).toBe('mmd-a');
   expect(await opening(`${'Длинный абзац. '.repeat(100)}\n\n\`\`\`mermaid\nflowchart LR\n  A-->A\n\`\`\`\n`)).toBeUndefined();
 });
+
+test('a diagram whose label lines cut a word fails with the file, the fence line and the cut words', async () => {
+  const service = stub(() => ({ ...diagram('mmd-a', 'A'), splitLabels: ['outbox_publicati|on'] }));
+  await expect(run('# T\n\n```mermaid\nflowchart LR\n  A["outbox_publication"]\n```\n', service)).rejects.toThrow(
+    /src\/content\/course\/01-module-1\/01-a\.md:3 mermaid label = "outbox_publicati\|on"\n {4}a diagram label line breaks inside a word/,
+  );
+});
