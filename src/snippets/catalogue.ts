@@ -1,6 +1,8 @@
 // Catalogue of connector / SMT / predicate / converter configuration options (Debezium 3.7,
 // Kafka Connect 4.x). The data lives in ./catalogue/*.json, one file per component; this module
-// only loads and validates it and answers lookups. The snippet checker builds on it:
+// only loads and validates it and answers lookups. `npm run lab:catalogue` rewrites the parts a
+// worker's ConfigDef knows (scripts/lib/lab-catalogue.ts: `describes`, `configDef`, and each
+// property's type, default, required, values, caseInsensitive); the rest is kept by hand. The snippet checker builds on it:
 // unknown keys, removed or renamed keys, removed enum values.
 //
 // Effective option set of a component = its own `properties` / `patterns` / `removed`, then those
@@ -66,6 +68,10 @@ const propertySchema = z
     deprecated: deprecatedSchema.optional(),
     internal: z.boolean().optional(),
     note: text.optional(),
+    /** Enum values no validator or recommender of the ConfigDef exposes, kept by hand: where they come from. */
+    valuesByHand: text.optional(),
+    /** An option the component reads although its ConfigDef does not declare it, kept by hand: why. */
+    notInConfigDef: text.optional(),
   })
   .superRefine((property, ctx) => {
     const same = (a: string, b: string) => (property.caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b);
@@ -82,6 +88,9 @@ const propertySchema = z
     }
     if (property.removedValues && !property.values) {
       ctx.addIssue({ code: 'custom', path: ['removedValues'], message: 'removedValues needs the current values list' });
+    }
+    if (property.valuesByHand !== undefined && !property.values) {
+      ctx.addIssue({ code: 'custom', path: ['valuesByHand'], message: 'valuesByHand needs the values list it explains' });
     }
     if (property.caseInsensitive !== undefined && !property.values) {
       ctx.addIssue({ code: 'custom', path: ['caseInsensitive'], message: 'caseInsensitive only applies to enum values' });
@@ -152,6 +161,15 @@ export const catalogueFileSchema = z
     component: text,
     kind: z.enum(COMPONENT_KINDS),
     describes: text,
+    /** Written by npm run lab:catalogue: where the properties' types, defaults and values were read. */
+    configDef: z
+      .strictObject({
+        worker: text,
+        plugin: text,
+        read: text,
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+      })
+      .optional(),
     source: z.union([text, z.array(text).min(1)]),
     /** Class names usable in config; default [component]. For $Key/$Value SMTs the bare name is not usable. */
     classNames: z.array(text).min(1).optional(),
