@@ -44,9 +44,12 @@ export function readDocument(file: ContentFile): ProseDocument {
   return readProse(file.source);
 }
 
-/** Site pages for link checks: home, module pages and lessons with their anchors. */
+/** Reference pages (src/pages/reference/*.astro): custom <StarlightPage> routes lessons may link to. */
+export const REFERENCE_PAGES: readonly string[] = ['/reference/outbox-event-router/'];
+
+/** Site pages for link checks: home, module pages, reference pages and lessons with their anchors. */
 export function sitePages(files: readonly ContentFile[], documents: ReadonlyMap<string, ProseDocument>): SitePages {
-  const pages = new Set<string>(['/']);
+  const pages = new Set<string>(['/', ...REFERENCE_PAGES]);
   const anchors = new Map<string, ReadonlySet<string>>();
   for (const file of files) {
     if (file.lessonId === undefined) continue;

@@ -50,11 +50,11 @@ export function rehypeCourseLinks(options: CourseLinksOptions) {
   };
 }
 
-/** Links the validator should leave to the built-site check: the home and module pages are
- *  custom <StarlightPage> routes, which it cannot look into. */
+/** Links the validator should leave to the built-site check: the home, module and reference
+ *  pages are custom <StarlightPage> routes, which it cannot look into. */
 export function isCustomPageLink(link: string, base: string): boolean {
   const prefix = base.replace(/\/?$/, '/');
   const path = link.split(/[?#]/)[0] ?? '';
   if (!path.startsWith(prefix)) return false;
-  return /^(module-\d+\/)?$/.test(path.slice(prefix.length));
+  return /^(module-\d+\/|reference\/[a-z0-9-]+\/)?$/.test(path.slice(prefix.length));
 }
