@@ -3,12 +3,13 @@
 // refuse the config for (types, enum values, regexes, required keys, converter and SMT options,
 // and the PostgreSQL connector's own check that it can log in to the database). A config is
 // whatever check:snippets takes for one (tests/support/lab/lesson-configs.ts); a fragment is laid
-// over the lesson's full config. The test lists every error at once.
+// over the lesson's full config. The lab's own configs (labs/connectors/*.json, configs by being
+// there, as for check:snippets) are validated too. The test lists every error at once.
 //
 // What validate does not catch: keys the worker does not know (it ignores them; check:snippets
 // reports them offline from src/snippets/catalogue/), and values an SMT only reads at run time.
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterEach, beforeAll, expect, inject, test } from 'vitest';
 import { formatProblem, type Problem } from '../../src/course/problems.ts';
 import { loadCatalogue } from '../../src/snippets/catalogue.ts';
@@ -31,12 +32,21 @@ beforeAll(async () => {
   await resetLab(lab);
 });
 
+const LAB_CONNECTORS = join(REPO_ROOT, 'labs', 'connectors');
+
 function collect(): LessonConfig[] {
   const catalogue = loadCatalogue();
-  return courseLessonFiles().flatMap((path) => {
+  const lessons = courseLessonFiles().flatMap((path) => {
     const file = relative(REPO_ROOT, path);
     return lessonConfigs(file, extractCodeBlocks(readFileSync(path, 'utf8'), file), catalogue);
   });
+  const labFiles = existsSync(LAB_CONNECTORS) ? readdirSync(LAB_CONNECTORS).filter((name) => name.endsWith('.json')).sort() : [];
+  const labs = labFiles.flatMap((name) => {
+    const file = relative(REPO_ROOT, join(LAB_CONNECTORS, name));
+    const block = { file, line: 1, lang: 'json', meta: 'config', attributes: { config: true as const }, value: readFileSync(join(LAB_CONNECTORS, name), 'utf8') };
+    return lessonConfigs(file, [block], catalogue);
+  });
+  return [...lessons, ...labs];
 }
 
 test('every connector config of the lessons passes the worker\'s validation', async () => {
@@ -50,8 +60,9 @@ test('every connector config of the lessons passes the worker\'s validation', as
     record(ledger, { kind: 'validated', file: item.file, line: item.line });
   }
   const fragments = configs.filter((item) => item.fragment).length;
+  const labs = configs.filter((item) => item.file.startsWith('labs/')).length;
   console.log(
-    `[lab] validated ${configs.length} connector config(s) (${configs.length - fragments} full, ${fragments} fragment(s) laid over their lesson's full config) ` +
+    `[lab] validated ${configs.length} connector config(s) (${configs.length - fragments - labs} full and ${fragments} fragment(s) of lessons, ${labs} of labs/connectors) ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s: ${problems.length} error(s)`,
   );
   if (problems.length > 0) {
