@@ -183,7 +183,7 @@ export async function readWorker(lab: Endpoints, catalogue: Catalogue, log: (lin
       const base = { ...connectorBase(anyConnector), [slot]: first.className, [`${slot}.plugin.version`]: first.version };
       probed = await probe(lab, anyConnector, base, `${slot}.`, first.keys);
     }
-    const query = reads.length > 1 || versionsOf(first.className).length > 1 ? `?version=${first.version}` : '';
+    const query = `?version=${first.version}`;
     components.set(component.component, {
       className: first.className,
       version: first.version,
@@ -276,6 +276,7 @@ export function planCatalogue(current: readonly CatalogueText[], read: WorkerRea
   for (const [id, component] of read.components) {
     const file = byId.get(id)!;
     const framework = file.json.kind === 'connector' && ((file.json.includes as string[] | undefined) ?? []).includes(FRAMEWORK_SET);
+    own(id); // a component without options (Filter, RecordIsTombstone) is generated too: it gets its stamp
     for (const key of component.keys) {
       if (!KEY.test(key.name)) {
         notes.push(`${file.name}: the ConfigDef declares "${key.name}", a name pattern, not a key; the catalogue's patterns cover it`);
