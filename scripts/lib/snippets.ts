@@ -142,7 +142,7 @@ async function runStep(client: pg.Client, step: SqlStep): Promise<{ message: str
     // A failed block may leave a transaction open; the next block starts clean.
     await client.query('ROLLBACK').catch(() => undefined);
     if (step.expectError === undefined) {
-      const fix = sqlFailureFix(code);
+      const fix = sqlFailureFix(code, step.sql);
       return { message: `failed with ${code ?? 'an error'}: ${message}`, ...(fix ? { fix } : {}) };
     }
     if (errorMatches(step.expectError, { message, ...(code ? { code } : {}) })) return undefined;

@@ -35,15 +35,29 @@ export function blockAction(block: CodeBlock): BlockAction {
 /** Language tags for SQL that is not PostgreSQL: highlighted as SQL (ec.config.mjs), never run. */
 export const FOREIGN_SQL_LANGUAGES = ['flinksql', 'bigquery', 'ksql', 'sparksql', 'mysql', 'tsql'] as const;
 
-/** What to tell the author when a sql block fails on PostgreSQL; more for a syntax error, which
- * is what SQL of another dialect gets. */
-export function sqlFailureFix(code: string | undefined): string | undefined {
-  if (code !== '42601') return undefined;
-  return (
-    'PostgreSQL cannot parse it. If the block is SQL of another system, tag it with that dialect instead of sql ' +
-    `(${FOREIGN_SQL_LANGUAGES.map((lang) => '```' + lang).join(', ')}: highlighted as SQL, not run), ` +
-    'or opt out with nocheck="reason"; otherwise correct the syntax'
-  );
+/** Marks of SQL written for another system (for a better message; nothing depends on it). */
+const DIALECT_MARKS: [RegExp, string, string][] = [
+  [/\bWITH\s*\(\s*'connector'\s*=|\bWATERMARK\s+FOR\b|\bPROCTIME\s*\(|\bNOT\s+ENFORCED\b|\bTUMBLE\s*\(/i, 'Flink SQL', 'flinksql'],
+  [/\bEMIT\s+CHANGES\b|\bCREATE\s+(?:OR\s+REPLACE\s+)?STREAM\b/i, 'ksqlDB', 'ksql'],
+  [/`[\w-]+\.[\w-]+(?:\.[\w-]+)?`|\bSAFE_CAST\s*\(|\bSTRUCT\s*</i, 'BigQuery', 'bigquery'],
+];
+
+/** Which other SQL system a block looks written for, if it shows a tell-tale mark. */
+export function foreignDialect(sql: string): { name: string; lang: string } | undefined {
+  const found = DIALECT_MARKS.find(([pattern]) => pattern.test(sql));
+  return found ? { name: found[1], lang: found[2] } : undefined;
+}
+
+/** What to tell the author when a sql block fails on PostgreSQL: SQL of another dialect gets
+ * a syntax error (42601) or "not supported" (0A000), or shows a mark of its system. */
+export function sqlFailureFix(code: string | undefined, sql = ''): string | undefined {
+  const dialect = foreignDialect(sql);
+  if (!dialect && code !== '42601' && code !== '0A000') return undefined;
+  const tags = FOREIGN_SQL_LANGUAGES.map((lang) => '```' + lang).join(', ');
+  const lead = dialect
+    ? `this looks like ${dialect.name}, not PostgreSQL: tag the block \`\`\`${dialect.lang} instead of sql (highlighted as SQL, not run)`
+    : `PostgreSQL cannot run it. If the block is SQL of another system, tag it with that dialect instead of sql (${tags}: highlighted as SQL, not run)`;
+  return `${lead}, or opt out with nocheck="reason"; otherwise correct it for PostgreSQL`;
 }
 
 /** Values a student would have to invent: `'...'`, `…`, `<your-password>`, TODO. */

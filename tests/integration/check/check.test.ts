@@ -42,7 +42,17 @@ describe('npm run check on lessons written elsewhere', () => {
   let dir: string;
   let clean: SpawnSyncReturns<string>;
   let planted: SpawnSyncReturns<string>;
+  let foreign: SpawnSyncReturns<string>;
+  let foreignDir: string;
   beforeAll(() => {
+    // The same lessons with Flink SQL and commented JSON under the wrong tags.
+    foreignDir = mkdtempSync(join(tmpdir(), 'check-foreign-'));
+    cpSync(join(FIXTURES, 'clean'), foreignDir, { recursive: true });
+    const dialects = join(foreignDir, LESSONS, '02-dialects.mdx');
+    writeFileSync(dialects, readFileSync(dialects, 'utf8').replace('```flinksql', '```sql'));
+    const events = join(foreignDir, LESSONS, '01-events.mdx');
+    writeFileSync(events, readFileSync(events, 'utf8').replace('```jsonc', '```json'));
+    foreign = check(foreignDir);
     clean = check(join(FIXTURES, 'clean'));
     dir = mkdtempSync(join(tmpdir(), 'check-planted-'));
     cpSync(join(FIXTURES, 'clean'), dir, { recursive: true });
@@ -53,12 +63,22 @@ describe('npm run check on lessons written elsewhere', () => {
     );
     planted = check(dir);
   }, 180_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(foreignDir, { recursive: true, force: true });
+  });
 
   test('message JSON, JSON with comments (jsonc), Flink SQL, BigQuery and lab links raise no alarm', () => {
     expect(clean.stderr).toBe('');
     expect(clean.stdout).toContain('check: no problems');
     expect(clean.status).toBe(0);
+  });
+
+  test('Flink SQL in a sql block and commented JSON in a json block get a message that says what to do', () => {
+    expect(foreign.status).toBe(1);
+    expect(foreign.stderr).toContain('The course has 2 problem(s)');
+    expect(foreign.stderr).toMatch(/02-dialects\.mdx:\d+ code block = "sql"\n {4}failed with 0A000: [^\n]*\n {4}fix: this looks like Flink SQL, not PostgreSQL: tag the block ```flinksql instead of sql/);
+    expect(foreign.stderr).toMatch(/01-events\.mdx:\d+ code block = "json"\n {4}invalid JSON[^\n]*\n {4}fix: this looks like illustrative JSON \(comments or "\.\.\."\): tag the block jsonc/);
   });
 
   test('a label that Mermaid cuts inside an identifier is reported with file and line', () => {

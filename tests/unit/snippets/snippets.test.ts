@@ -209,6 +209,10 @@ describe('planning a file', () => {
     expect(sqlFailureFix('42601')).toContain('```bigquery');
     expect(sqlFailureFix('42601')).toContain('nocheck="reason"');
     expect(sqlFailureFix('23505')).toBeUndefined();
+    // PostgreSQL 18 parses Flink's NOT ENFORCED and fails with 0A000: the marks name the dialect.
+    expect(sqlFailureFix('0A000', "CREATE TABLE t (id BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'kafka');")).toMatch(/^this looks like Flink SQL, not PostgreSQL: tag the block ```flinksql/);
+    expect(sqlFailureFix('42601', 'SELECT status FROM `project.shop.orders`;')).toMatch(/^this looks like BigQuery/);
+    expect(sqlFailureFix('42P01', 'SELECT * FROM s EMIT CHANGES;')).toMatch(/^this looks like ksqlDB/);
     expect(plan([`${fence}flinksql`, "CREATE TABLE t (id BIGINT) WITH ('connector' = 'kafka');", fence]).counts).toMatchObject({ run: 0, notChecked: 1 });
   });
 
