@@ -10,7 +10,7 @@
 // reports them offline from src/snippets/catalogue/), and values an SMT only reads at run time.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
 import { formatProblem, type Problem } from '../../src/course/problems.ts';
 import { loadCatalogue } from '../../src/snippets/catalogue.ts';
 import { extractCodeBlocks } from '../../src/snippets/code-blocks.ts';
@@ -18,7 +18,7 @@ import { courseLessonFiles, record } from '../support/lab/ledger.ts';
 import { lessonConfigs, type LessonConfig } from '../support/lab/lesson-configs.ts';
 import { REPO_ROOT } from '../support/lab/paths.ts';
 import { resetLab } from '../support/lab/reset.ts';
-import { validateLessonConfig } from '../support/lab/validate-config.ts';
+import { provideDatabaseFor, validateLessonConfig } from '../support/lab/validate-config.ts';
 
 const lab = inject('lab');
 const ledger = inject('labLedger');
@@ -27,9 +27,21 @@ afterEach((context) => {
   if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
 });
 
-// A fresh `shop` database and no connectors: validation reads the database the lessons name.
+// A fresh `shop` database and no connectors; then the roles and databases the configs log in
+// with (provideDatabaseFor), so that the connector's own connection check passes or fails on
+// the config, not on the lab's setup.
+let configs: LessonConfig[];
+let provided: Awaited<ReturnType<typeof provideDatabaseFor>> | undefined;
 beforeAll(async () => {
   await resetLab(lab);
+  configs = collect();
+  provided = await provideDatabaseFor(lab, configs);
+  if (provided.created.length) console.log(`[lab] made for the configs in the lab's PostgreSQL: ${provided.created.join(', ')}`);
+});
+
+// Roles are cluster-wide and survive resetLab: a lesson test after this one creates its role itself.
+afterAll(async () => {
+  await provided?.remove();
 });
 
 const LAB_CONNECTORS = join(REPO_ROOT, 'labs', 'connectors');
@@ -50,7 +62,6 @@ function collect(): LessonConfig[] {
 }
 
 test('every connector config of the lessons passes the worker\'s validation', async () => {
-  const configs = collect();
   expect(configs.length, 'the course shows connector configs').toBeGreaterThan(0);
   const problems: Problem[] = [];
   const started = performance.now();

@@ -2,6 +2,7 @@
 // PUT /connector-plugins/{class}/config/validate; every error the worker returns
 // (configs[].value.errors) becomes a problem with the lesson's file, the key's line, the value
 // and a fix.
+import pg from 'pg';
 import type { Problem } from '../../../src/course/problems.ts';
 import { rest } from './connect-rest.ts';
 import { pointAtLabDatabase, type LabEndpoints } from './endpoints.ts';
@@ -86,6 +87,62 @@ function describeOrigin(from: string, item: LessonConfig): string {
   return 'the key was completed from the lesson (alias list or type declared in another block)';
 }
 
+/**
+ * The roles and databases the configs log in with, made in the lab's PostgreSQL the way a
+ * student's setup makes them: a role with LOGIN REPLICATION and the config's password (what
+ * the PostgreSQL connector's validation checks), an empty database. The lab has `shop` and
+ * `postgres` / `postgres`; a lab file or lesson that uses its own role (`debezium`) creates it
+ * in its steps, which the lesson's own lab test runs. `remove()` drops what it made, so that a
+ * lesson test after this one creates its role as the lesson says.
+ */
+export async function provideDatabaseFor(lab: Pick<LabEndpoints, 'postgres'>, configs: readonly LessonConfig[]): Promise<{ created: string[]; remove(): Promise<void> }> {
+  const created: string[] = [];
+  const roles: string[] = [];
+  const databases: string[] = [];
+  const adminUrl = lab.postgres.url.replace(/\/[^/]+$/, '/postgres');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const wanted = new Map<string, string>();
+    const names = new Set<string>();
+    for (const { config } of configs) {
+      const user = config['database.user'];
+      const password = config['database.password'];
+      const dbname = config['database.dbname'];
+      if (typeof user === 'string' && user && typeof password === 'string' && !wanted.has(user)) wanted.set(user, password);
+      if (typeof dbname === 'string' && dbname) names.add(dbname);
+    }
+    for (const [user, password] of wanted) {
+      const exists = (await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user])).rowCount;
+      if (exists) continue;
+      await admin.query(`CREATE ROLE ${admin.escapeIdentifier(user)} WITH LOGIN REPLICATION PASSWORD ${admin.escapeLiteral(password)}`);
+      roles.push(user);
+      created.push(`role ${user}`);
+    }
+    for (const database of names) {
+      const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount;
+      if (exists) continue;
+      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
+      databases.push(database);
+      created.push(`database ${database}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  const remove = async (): Promise<void> => {
+    if (roles.length === 0 && databases.length === 0) return;
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      for (const database of databases) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(database)} WITH (FORCE)`);
+      for (const role of roles) await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(role)}`);
+    } finally {
+      await client.end();
+    }
+  };
+  return { created, remove };
+}
+
 /** What to do about a worker error, by its usual wording. */
 export function fixFor(key: string, error: string): string {
   const oneOf = /must be one of(?: \(case insensitive\))?:? (.+)$/s.exec(error);
@@ -93,7 +150,7 @@ export function fixFor(key: string, error: string): string {
   if (/Missing required configuration|A value is required/i.test(error)) return `set "${key}" (the worker needs it)`;
   if (/Invalid regex/i.test(error)) return `write a Java regular expression that compiles (in JSON a backslash is written \\\\)`;
   if (/^database\./.test(key) || /connect|connection|authentication/i.test(error)) {
-    return 'the connector could not use the lab database with these settings: check database.* (the lab has database shop, user postgres / postgres) or what the lesson assumes exists';
+    return 'the connector could not use the lab database with these settings (the test made the roles and databases the configs name): check database.* and what the lesson assumes exists';
   }
   return `correct "${key}" as the worker says (npm run lab:up, then PUT /connector-plugins/{class}/config/validate shows it), or change the lesson`;
 }
