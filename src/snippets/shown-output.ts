@@ -144,7 +144,7 @@ export function describeMismatch(shown: ShownOutput, actual: string, step: strin
     { context: 3 },
   )
     .split('\n')
-    .slice(2) // the "====" header and an empty Index line
+    .filter((line) => !/^(=+|Index: .*)$/.test(line)) // the patch's own header lines
     .join('\n');
   return [
     `${shown.file}:${shown.line} output="${shown.id}" (match=${shown.match})`,

@@ -207,6 +207,8 @@ export interface RunOptions {
   afterStep?: (step: LabStep, transcript: LessonRun['transcript']) => Promise<void>;
   /** Output of a background command is compared after this many ms at most. */
   backgroundTimeoutMs?: number;
+  /** A read-only command whose output does not match yet is rerun for this long (default 30 s). */
+  rereadTimeoutMs?: number;
 }
 
 export async function runLessonLab(file: string, lab: LabEndpoints, options: RunOptions = {}): Promise<LessonRun> {
@@ -255,7 +257,8 @@ export async function runLessonLab(file: string, lab: LabEndpoints, options: Run
           actual = await awaitShown(ctx, expected, options.backgroundTimeoutMs ?? 60_000);
           result.transcript.push({ step: step.number, command, output: actual });
         }
-        for (let attempt = 0; !ctx.background && lastBlock && isRereadable(lastBlock.words) && !outputMatches(expected, actual) && attempt < 60; attempt++) {
+        const rereadUntil = Date.now() + (options.rereadTimeoutMs ?? 30_000);
+        while (!ctx.background && lastBlock && isRereadable(lastBlock.words) && !outputMatches(expected, actual) && Date.now() < rereadUntil) {
           await delay(500);
           actual = (await runCommand(ctx, lastBlock.words)) as string;
         }

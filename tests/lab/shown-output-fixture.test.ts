@@ -1,0 +1,20 @@
+// Proof that a shown output is really compared: a fixture lesson whose lab step shows 41
+// where PostgreSQL prints 42 must fail with the lesson's file:line and a diff.
+import { join } from 'node:path';
+import { expect, inject, test } from 'vitest';
+import { runLessonLab } from '../support/lab/lesson-runner.ts';
+import { REPO_ROOT } from '../support/lab/paths.ts';
+
+const lab = inject('lab');
+
+test('a planted wrong output fails with file:line and a diff', async () => {
+  const lesson = join(REPO_ROOT, 'tests/fixtures/lab/planted-output/01-planted.mdx');
+  const error = await runLessonLab(lesson, lab, { rereadTimeoutMs: 1_000 }).then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  expect(error?.message).toContain('tests/fixtures/lab/planted-output/01-planted.mdx:20 output="answer" (match=exact)');
+  expect(error?.message).toMatch(/^\s+-\s+41$/m);
+  expect(error?.message).toMatch(/^\s+\+\s+42$/m);
+  expect(error?.message).toContain('fix: correct the lesson');
+});
