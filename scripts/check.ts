@@ -2,13 +2,16 @@
 // grouped by file, each as `file:line field = value` / message / fix: frontmatter, modules and
 // the prerequisite graph; MDX syntax; every Mermaid diagram that does not parse (mermaid's own
 // parser) or whose labels cut a word; code block languages; snippets (SQL run on PostgreSQL,
-// JSON and connector configs); links, spelling, typography and whatever else lint:content
-// checks (its library function). Exits 1 when there is anything.
+// JSON and connector configs); the glossary; links, spelling, typography, terminology and
+// whatever else lint:content checks (its library function, with the glossary's terms).
+// Exits 1 when there is anything.
 //   node scripts/check.ts [project-root]
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COURSE_DIR } from '../src/course/fs/load-course.ts';
+import { courseLessonIds, GLOSSARY_FILE, parseGlossary } from '../src/course/fs/load-glossary.ts';
+import { validateGlossary } from '../src/course/glossary.ts';
 import { readCourseSources } from '../src/course/fs/read-sources.ts';
 import { parseLessonPath } from '../src/course/ids.ts';
 import { formatProblem, type Problem } from '../src/course/problems.ts';
@@ -43,13 +46,21 @@ const timed = async <T>(name: string, work: () => Promise<T> | T): Promise<T> =>
 const sources = readCourseSources(join(root, COURSE_DIR), root);
 const { course, problems: courseProblems } = validateCourse(sources, { fileExists: (path) => existsSync(join(root, path)) });
 
-// Every lesson and module file, valid or not, is read for the other checks.
+// The glossary (when the project has one): its own problems, and its valid terms for
+// lint:content's terminology check, so a broken term does not hide the others.
+const hasGlossary = existsSync(join(root, GLOSSARY_FILE));
+const { terms, problems: glossaryProblems } = hasGlossary
+  ? validateGlossary(parseGlossary(readFileSync(join(root, GLOSSARY_FILE), 'utf8'), GLOSSARY_FILE), { lessonIds: courseLessonIds(root) })
+  : { terms: [], problems: [] };
+
+// Every lesson and module file, valid or not, and the glossary are read for the other checks.
 const files: ContentFile[] = [
   ...sources.modules.map((module) => contentFile(module.file)),
   ...sources.lessons.map((lesson) => {
     const path = parseLessonPath(lesson.relativePath);
     return contentFile(lesson.file, path.ok ? path.value.id : undefined);
   }),
+  ...(hasGlossary ? [{ ...contentFile(GLOSSARY_FILE), glossary: true as const }] : []),
 ];
 const lessons = files.filter((file) => /\.mdx?$/.test(file.file));
 
@@ -61,10 +72,10 @@ const [diagramProblems, languageProblems, snippetProblems, lintProblems] = await
   timed('diagrams', checkDiagrams),
   timed('code languages', checkLanguages),
   timed('snippets', checkSnippets),
-  timed('links/spelling/typography', lint),
+  timed('lint:content (links, spelling, typography, terminology)', lint),
 ]);
 
-const problems = [...courseProblems, ...mdxProblems, ...diagramProblems, ...languageProblems, ...snippetProblems, ...lintProblems];
+const problems = [...courseProblems, ...glossaryProblems, ...mdxProblems, ...diagramProblems, ...languageProblems, ...snippetProblems, ...lintProblems];
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const summary = `check: ${sources.lessons.length} lessons, ${sources.modules.length} modules; ${timings.join(', ')}; ${seconds} s`;
 if (problems.length === 0) {
@@ -138,10 +149,10 @@ async function checkSnippets(): Promise<Problem[]> {
   return [...targets.flatMap((target) => target.plan.problems), ...run.problems].map(snippetToProblem);
 }
 
-/** 6. lint:content's checks (links, spelling, typography, and what it gains later). */
+/** 6. lint:content's checks (links, spelling, typography, terminology, and what it gains later). */
 async function lint(): Promise<Problem[]> {
   const settings = await loadSpellingSettings(resolve(REPO, 'cspell.config.yaml'));
-  const reports = await lintContent(files, settings);
+  const reports = await lintContent(files, settings, terms);
   // MDX syntax is reported above, once.
   return reports.flatMap(allProblems).filter((problem) => !(unparsable.has(problem.file) && problem.message.startsWith('MDX does not parse')));
 }

@@ -4,7 +4,7 @@
 // alarm, and a diagram whose label Mermaid would cut is caught. astro build of the same broken
 // course lists the three diagrams at once, and the clean course builds with its lab links marked.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -88,6 +88,24 @@ describe('npm run check on lessons written elsewhere', () => {
     expect(planted.stderr).toContain('The course has 1 problem(s)');
   });
 });
+
+test("the glossary's problems and lint:content's terminology come along", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'check-glossary-'));
+  try {
+    cpSync(join(FIXTURES, 'clean'), dir, { recursive: true });
+    mkdirSync(join(dir, 'src/content/glossary'), { recursive: true });
+    const term = "- id: consumer\n  ru: потребитель\n  en: consumer\n  definition: 'Программа, которая читает события из топика.'\n  avoid: [консьюмер*]\n";
+    writeFileSync(join(dir, 'src/content/glossary/terms.yaml'), `${term}  introducedIn: module-1/01-events\n- id: topic\n  ru: топик\n  en: topic\n  definition: 'Журнал событий Kafka.'\n`);
+    const events = join(dir, LESSONS, '01-events.mdx');
+    writeFileSync(events, readFileSync(events, 'utf8').replace('Потребитель получает', 'Консьюмер получает'));
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${LESSONS}/01-events.mdx:13:1 terminology = "Консьюмер"`);
+    expect(result.stderr).toMatch(/src\/content\/glossary\/terms\.yaml:\d+ introducedIn = \(missing\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
 
 describe('astro build', () => {
   const site = createSiteCopy(PROJECT_ROOT, `it-check-${process.pid}`);
