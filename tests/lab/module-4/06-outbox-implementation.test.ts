@@ -42,6 +42,7 @@ test('the lesson\'s lab runs step by step and prints what the lesson shows', asy
 });
 
 test('the connector runs on the Debezium release the course teaches', async () => {
+  expect(run, 'the lesson\'s lab failed above').toBeDefined();
   const { json } = await rest('GET', `${lab.connectUrl}/connectors/outbox-connector/status`);
   const status = json as ConnectorStatus & { connector: { version?: string } };
   expect(status.connector.state).toBe('RUNNING');
@@ -50,6 +51,7 @@ test('the connector runs on the Debezium release the course teaches', async () =
 });
 
 test('each event made exactly one shipment, also after the redelivery, and the outbox stays empty', async () => {
+  expect(run, 'the lesson\'s lab failed above').toBeDefined();
   const shipments = await query<{ order_id: string; event_id: string; status: string }>('SELECT order_id, event_id, status FROM shipments');
   expect(shipments).toEqual([{ order_id: '8c1f7a52-3d5e-4b8a-9f61-2a7d0c4e9b13', event_id: '5f0c6b1e-2a9d-4c7e-8b3a-1d4e6f8a9c20', status: 'PENDING' }]);
   expect(await query('SELECT event_id FROM processed_events')).toHaveLength(1);
