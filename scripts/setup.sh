@@ -49,6 +49,18 @@ if ! node scripts/find-browser.ts >/dev/null 2>&1; then
 fi
 node scripts/find-browser.ts || exit 1
 
+# The lab stack of `npm run test:lab` (tests/support/lab): Java 17+ runs Kafka and Kafka Connect,
+# Maven resolves their jars once into .cache/lab, psql runs the lessons' psql steps, and Python
+# with venv builds the lab consumer's environment from PyPI.
+if $WANT_TESTS; then
+  java_ok() { command -v java >/dev/null 2>&1 && java -version 2>&1 | head -n 1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'; }
+  java_ok || apt_install openjdk-17-jdk-headless || { echo "setup: the lab tests need Java 17+ (e.g. apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
+  command -v mvn >/dev/null 2>&1 || apt_install maven || { echo "setup: the lab tests need Maven to fetch the Kafka and Debezium jars (apt-get install maven)" >&2; exit 1; }
+  command -v psql >/dev/null 2>&1 || apt_install postgresql-client || { echo "setup: the lab tests need psql (apt-get install postgresql-client)" >&2; exit 1; }
+  python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || apt_install python3-venv || { echo "setup: the lab tests need Python 3 with venv (apt-get install python3-venv)" >&2; exit 1; }
+  echo "setup: $(java -version 2>&1 | head -n 1), $(mvn -v 2>/dev/null | head -n 1), $(psql --version), $(python3 --version)"
+fi
+
 if $WANT_TESTS && ! /usr/bin/python3 -c 'import psycopg' >/dev/null 2>&1; then
   apt_install python3-psycopg || {
     echo "setup: the lab consumer tests need Python 3 with psycopg 3 at /usr/bin/python3 (Debian: apt-get install python3-psycopg)" >&2
