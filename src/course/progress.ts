@@ -22,9 +22,11 @@ export function progressStorageKey(base: string): string {
   return `${LEGACY_PROGRESS_STORAGE_KEY}:${normalizeBase(base)}`;
 }
 
-/** The old key this copy takes its progress from when its own key is empty, if any. */
-export function legacyProgressKey(base: string): string | undefined {
-  return normalizeBase(base) === DEFAULT_BASE ? LEGACY_PROGRESS_STORAGE_KEY : undefined;
+/** The old key this copy takes its progress from when its own key is empty. Before keys had a
+ * base, every copy on the origin read and wrote that one key, so each copy starts from it once
+ * (the published course at /debezium-course/ as much as one at /); after that they diverge. */
+export function legacyProgressKey(_base: string): string | undefined {
+  return LEGACY_PROGRESS_STORAGE_KEY;
 }
 
 /** Reads a copy's progress from storage, moving the old shared key's value to the copy's own key
