@@ -120,3 +120,12 @@ describe('shell words', () => {
     expect(() => splitWords('echo "unclosed')).toThrow(/unclosed/);
   });
 });
+
+describe('check:snippets and shown outputs', async () => {
+  const { blockAction } = await import('../../../src/snippets/block-policy.ts');
+  test('a json block marked output="…" is compared by test:lab, not checked as a config or as JSON', () => {
+    const [shown, plain] = extractCodeBlocks('```json output="plugins"\n[…{"class":"x"}]\n```\n\n```json\n{}\n```\n', 'l.mdx');
+    expect(blockAction(shown!)).toEqual({ kind: 'not-checked' });
+    expect(blockAction(plain!)).toEqual({ kind: 'check-json' });
+  });
+});
