@@ -72,7 +72,7 @@ export async function runSnippetSql(root: string, targets: readonly SnippetTarge
   try {
     let index = 0;
     for (const target of targets) {
-      if (target.plan.sql.length > 0) problems.push(...(await runFile(root, server.adminUrl, target, `snippets_${process.pid}_${index++}`)));
+      if (target.plan.sql.length > 0) problems.push(...(await runFile(root, server.adminUrl, server.version.major, target, `snippets_${process.pid}_${index++}`)));
     }
   } finally {
     await server.stop();
@@ -109,7 +109,7 @@ function wholeFile(file: string, lang: string, value: string): CodeBlock {
   return { file, line: 1, lang, meta: '', attributes: {}, value };
 }
 
-async function runFile(root: string, adminUrl: string, target: SnippetTarget, database: string): Promise<SnippetProblem[]> {
+async function runFile(root: string, adminUrl: string, major: number, target: SnippetTarget, database: string): Promise<SnippetProblem[]> {
   const found: SnippetProblem[] = [];
   await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${ident(database)}`));
   const client = new pg.Client({ connectionString: urlForDatabase(adminUrl, database) });
@@ -119,12 +119,12 @@ async function runFile(root: string, adminUrl: string, target: SnippetTarget, da
       try {
         await client.query(readFileSync(join(root, path), 'utf8'));
       } catch (error) {
-        found.push({ file: target.plan.file, line: 1, lang: 'sql', message: `setup file ${path} failed: ${(error as Error).message}`, fix: `make ${path} run on a fresh database` });
+        found.push({ file: target.plan.file, line: 1, lang: 'sql', message: `setup file ${path} failed on PostgreSQL ${major}: ${(error as Error).message}`, fix: `make ${path} run on a fresh database` });
         return found;
       }
     }
     for (const step of target.plan.sql) {
-      const problem = await runStep(client, step);
+      const problem = await runStep(client, step, major);
       if (problem) found.push({ file: target.plan.file, line: step.line, lang: 'sql', ...problem });
     }
   } finally {
@@ -134,20 +134,32 @@ async function runFile(root: string, adminUrl: string, target: SnippetTarget, da
   return found;
 }
 
-async function runStep(client: pg.Client, step: SqlStep): Promise<{ message: string; fix?: string } | undefined> {
+async function runStep(client: pg.Client, step: SqlStep, major: number): Promise<{ message: string; fix?: string } | undefined> {
+  // A block marked pg="…" holds on the majors it names and must fail on the others.
+  const claimed = !step.pg || step.pg.holdsOn(major);
+  const on = step.pg ? `the block claims PostgreSQL ${step.pg.text} and ` : '';
   try {
     await client.query(step.sql);
   } catch (error) {
     const { message, code } = error as { message: string; code?: string };
     // A failed block may leave a transaction open; the next block starts clean.
     await client.query('ROLLBACK').catch(() => undefined);
+    if (!claimed) return undefined;
     if (step.expectError === undefined) {
-      const fix = sqlFailureFix(code, step.sql);
-      return { message: `failed with ${code ?? 'an error'}: ${message}`, ...(fix ? { fix } : {}) };
+      const fix = step.pg
+        ? `correct the block, or narrow pg="${step.pg.text}" to the majors it runs on`
+        : sqlFailureFix(code, step.sql);
+      return { message: `${on}failed with ${code ?? 'an error'}: ${message} (on PostgreSQL ${major})`, ...(fix ? { fix } : {}) };
     }
     if (errorMatches(step.expectError, { message, ...(code ? { code } : {}) })) return undefined;
-    return { message: `expected error "${step.expectError}", got ${code ?? 'an error'}: ${message}` };
+    return { message: `${on}expected error "${step.expectError}", got ${code ?? 'an error'}: ${message} (on PostgreSQL ${major})` };
   }
-  if (step.expectError !== undefined) return { message: `expected error "${step.expectError}", but the block succeeded` };
+  if (!claimed) {
+    return {
+      message: `the block claims PostgreSQL ${step.pg!.text} but passes on ${major}`,
+      fix: `add ${major} to pg="${step.pg!.text}" (or drop the mark if the block holds on every major), or make the block use what ${major} lacks`,
+    };
+  }
+  if (step.expectError !== undefined) return { message: `${on}expected error "${step.expectError}", but the block succeeded on PostgreSQL ${major}` };
   return undefined;
 }

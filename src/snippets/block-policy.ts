@@ -2,7 +2,7 @@
 import type { CodeBlock } from './code-blocks.ts';
 
 export type BlockAction =
-  | { kind: 'run-sql'; expectError?: string }
+  | { kind: 'run-sql'; expectError?: string; pg?: PgClaim }
   | { kind: 'check-json' }
   | { kind: 'opted-out'; reason: string }
   | { kind: 'invalid'; reason: string }
@@ -22,17 +22,65 @@ export function blockAction(block: CodeBlock): BlockAction {
   if (expectError !== undefined && block.lang !== 'sql') {
     return { kind: 'invalid', reason: 'expect-error only applies to sql blocks' };
   }
+  const pgMark = block.attributes.pg;
+  if (pgMark !== undefined && block.lang !== 'sql') {
+    return { kind: 'invalid', reason: 'pg="…" only applies to sql blocks' };
+  }
   if (block.lang === 'sql') {
     if (expectError === true || expectError?.trim() === '') {
       return { kind: 'invalid', reason: 'expect-error needs the SQLSTATE or a part of the message: expect-error="23502"' };
     }
-    return expectError === undefined ? { kind: 'run-sql' } : { kind: 'run-sql', expectError: expectError.trim() };
+    let pg: PgClaim | undefined;
+    if (pgMark !== undefined) {
+      const parsed = parsePgClaim(pgMark === true ? '' : pgMark);
+      if (typeof parsed === 'string') return { kind: 'invalid', reason: parsed };
+      pg = parsed;
+    }
+    return {
+      kind: 'run-sql',
+      ...(expectError === undefined ? {} : { expectError: expectError.trim() }),
+      ...(pg ? { pg } : {}),
+    };
   }
   // A shown output (output="…") is what a lab run printed, wildcards and all: `npm run
   // test:lab` compares it with the run (src/snippets/shown-output.ts); it is no config to check.
   if (block.attributes.output !== undefined) return { kind: 'not-checked' };
   if (block.lang === 'json') return { kind: 'check-json' };
   return { kind: 'not-checked' };
+}
+
+/** The PostgreSQL majors the course supports; a `pg="…"` claim names some of them. */
+export const SUPPORTED_MAJORS = [14, 15, 16, 17, 18] as const;
+
+/** A `pg="…"` claim: the majors on which a SQL block holds. */
+export interface PgClaim {
+  /** as written: "15+", "14-16", "17", "14, 17+" */
+  text: string;
+  holdsOn: (major: number) => boolean;
+}
+
+const PG_SYNTAX = 'pg="15+" (15 and newer), pg="14-16" (14 to 16), pg="17" (only 17), or a comma list of these: pg="14, 17+"';
+
+/** Parses a `pg="…"` value; a string is the reason it is invalid. */
+export function parsePgClaim(raw: string): PgClaim | string {
+  const text = raw.trim();
+  if (text === '') return `pg needs the majors the block holds on: ${PG_SYNTAX}`;
+  const ranges: [number, number][] = [];
+  for (const part of text.split(',').map((item) => item.trim())) {
+    const match = /^(\d+)(?:(\+)|-(\d+))?$/.exec(part);
+    if (!match) return `pg="${text}": "${part}" is not a major, a range or N+; write ${PG_SYNTAX}`;
+    const from = Number(match[1]);
+    const to = match[2] ? Infinity : match[3] !== undefined ? Number(match[3]) : from;
+    const first = SUPPORTED_MAJORS[0];
+    const last = SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]!;
+    if (from < first || from > last || (to !== Infinity && (to < from || to > last))) {
+      return `pg="${text}": "${part}" is outside PostgreSQL ${first}-${last}, the majors the course supports`;
+    }
+    ranges.push([from, to]);
+  }
+  const holdsOn = (major: number) => ranges.some(([from, to]) => major >= from && major <= to);
+  if (SUPPORTED_MAJORS.every(holdsOn)) return `pg="${text}" names every supported major (${SUPPORTED_MAJORS.join(', ')}): drop the mark`;
+  return { text, holdsOn };
 }
 
 /** Language tags for SQL that is not PostgreSQL: highlighted as SQL (ec.config.mjs), never run. */

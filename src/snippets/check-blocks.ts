@@ -1,7 +1,7 @@
 // The static half of `check:snippets`: decides what happens to each code block of a file
 // and checks everything that needs no database (opt-outs, placeholders, JSON, connector
 // configs, stated routes). SQL blocks come back as a plan for the runner.
-import { blockAction, findPlaceholders } from './block-policy.ts';
+import { blockAction, findPlaceholders, type PgClaim } from './block-policy.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { CodeBlock } from './code-blocks.ts';
 import { checkConnectorConfig, connectorConfigOf, declaredAliases, optionPrefixes, POSTGRES_CONNECTOR } from './config-check.ts';
@@ -20,6 +20,8 @@ export interface SqlStep {
   line: number;
   sql: string;
   expectError?: string;
+  /** `pg="…"`: the majors the block holds on; on the others it must fail */
+  pg?: PgClaim;
 }
 
 export interface FileCounts {
@@ -76,7 +78,12 @@ export function planFile(file: string, blocks: readonly CodeBlock[], catalogue: 
           break;
         }
         counts.run++;
-        sql.push(action.expectError === undefined ? { line: block.line, sql: block.value } : { line: block.line, sql: block.value, expectError: action.expectError });
+        sql.push({
+          line: block.line,
+          sql: block.value,
+          ...(action.expectError === undefined ? {} : { expectError: action.expectError }),
+          ...(action.pg ? { pg: action.pg } : {}),
+        });
         break;
       }
       case 'check-json': {
