@@ -84,6 +84,8 @@ export interface TopicRecord {
   key: unknown;
   value: unknown;
   headers: Record<string, string>;
+  /** The record's timestamp (CreateTime), ms since the epoch. */
+  timestamp: number;
 }
 
 const SEP = '\u241E';
@@ -108,7 +110,7 @@ export async function readTopic(lab: LabEndpoints, topic: string, count: number,
       '--max-messages', String(count), '--timeout-ms', String(timeoutMs),
       '--formatter-property', 'print.key=true', '--formatter-property', 'print.headers=true',
       '--formatter-property', `key.separator=${SEP}`, '--formatter-property', `headers.separator=${HEADER_SEP}`,
-      '--formatter-property', 'headers.key.separator=:',
+      '--formatter-property', 'headers.key.separator=:', '--formatter-property', 'print.timestamp=true',
     ],
     timeoutMs + 30_000,
     { keepOutputOnFailure: true },
@@ -117,7 +119,7 @@ export async function readTopic(lab: LabEndpoints, topic: string, count: number,
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [headers = '', key = '', ...value] = line.split(SEP);
+      const [time = '', headers = '', key = '', ...value] = line.split(SEP);
       const headerMap: Record<string, string> = {};
       if (headers !== 'NO_HEADERS') {
         for (const pair of headers.split(HEADER_SEP).filter(Boolean)) {
@@ -125,7 +127,7 @@ export async function readTopic(lab: LabEndpoints, topic: string, count: number,
           headerMap[pair.slice(0, at)] = pair.slice(at + 1);
         }
       }
-      return { key: parseJson(key), value: parseJson(value.join(SEP)), headers: headerMap };
+      return { key: parseJson(key), value: parseJson(value.join(SEP)), headers: headerMap, timestamp: Number(time.replace(/^\w+Time:/, '')) };
     });
 }
 

@@ -1,0 +1,85 @@
+// Lesson module-4/05 on the real connector: what the lesson says about the event timestamp.
+// A `timestamp` column given to table.field.event.timestamp is read as UTC, so rows written
+// with DEFAULT NOW() west of UTC get earlier message times, and east of UTC times in the future
+// that a Kafka 4 broker rejects (message.timestamp.after.max.ms, one hour); a `timestamptz`
+// column, which Debezium sends as a string, is not accepted by the router.
+import { join } from 'node:path';
+import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { deleteConnector, rest } from '../../support/lab/connect-rest.ts';
+import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
+import { record } from '../../support/lab/ledger.ts';
+import { deploy, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
+import { REPO_ROOT } from '../../support/lab/paths.ts';
+import { resetLab } from '../../support/lab/reset.ts';
+
+const lab = inject('lab');
+const ledger = inject('labLedger');
+const LESSON = join(REPO_ROOT, 'src/content/course/04-module-4/05-outbox-pattern-theory.mdx');
+const HOUR = 3_600_000;
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
+});
+
+beforeAll(async () => {
+  await resetLab(lab);
+  await sqlFile(lab, 'labs/schemas/outbox-table.sql');
+});
+
+/** The lab's outbox connector (labs/connectors/outbox-connector.json) with the event timestamp taken from created_at. */
+async function outboxConfig(table: string, slot: string): Promise<Record<string, string>> {
+  const { readFileSync } = await import('node:fs');
+  const { config } = JSON.parse(readFileSync(join(REPO_ROOT, 'labs/connectors/outbox-connector.json'), 'utf8')) as { config: Record<string, string> };
+  return {
+    ...config,
+    'slot.name': slot,
+    'publication.name': slot,
+    'table.include.list': `public\\.${table}`,
+    'transforms.outbox.route.topic.replacement': `${table}.event.\${routedByValue}`,
+    'transforms.outbox.table.field.event.timestamp': 'created_at',
+  };
+}
+
+const insert = (table: string, zone = 'Europe/Moscow') =>
+  `SET TimeZone = '${zone}'; INSERT INTO public.${table} (aggregatetype, aggregateid, type, payload) VALUES ('Order', 'o-1', 'OrderApproved', '{}'); RESET TimeZone`;
+
+async function taskTrace(name: string, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { json } = await rest('GET', `${lab.connectUrl}/connectors/${name}/status`);
+    const failed = (json as { tasks?: { state: string; trace?: string }[] }).tasks?.find((t) => t.state === 'FAILED');
+    if (failed) return failed.trace ?? '';
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+  }
+  return '';
+}
+
+test('a timestamp column is read as UTC: written in a New York session, message times land five hours early', async () => {
+  await deploy(lab, ledger, LESSON, 'outbox-ts', await outboxConfig('outbox', 'lesson_outbox_ts'));
+  const before = Date.now();
+  await sql(lab, insert('outbox', 'America/New_York'));
+  const [event] = await readTopic(lab, 'outbox.event.Order', 1);
+  const shift = event!.timestamp - before;
+  // New York is UTC-5 in winter and UTC-4 in summer.
+  expect(shift).toBeGreaterThan(-5 * HOUR - 5 * 60_000);
+  expect(shift).toBeLessThan(-4 * HOUR + 5 * 60_000);
+});
+
+test('written in a Moscow session, the message is three hours in the future, and Kafka 4 rejects it: the task fails', async () => {
+  await sql(lab, insert('outbox', 'Europe/Moscow'));
+  const trace = await taskTrace('outbox-ts');
+  console.log(`[lab] event timestamp three hours ahead: ${trace.split('\n').filter((l) => /Exception/.test(l)).slice(0, 3).join(' | ')}`);
+  expect(trace).toMatch(/InvalidTimestampException|invalid timestamp/i);
+  await deleteConnector(lab.connectUrl, 'outbox-ts');
+});
+
+test('a timestamptz column for table.field.event.timestamp is not accepted by the router', async () => {
+  await sql(lab, 'CREATE TABLE public.outbox_tz (LIKE public.outbox INCLUDING DEFAULTS INCLUDING CONSTRAINTS); ALTER TABLE public.outbox_tz ADD PRIMARY KEY (id); ALTER TABLE public.outbox_tz ALTER COLUMN created_at TYPE timestamptz');
+  await rest('PUT', `${lab.connectUrl}/connectors/outbox-tz/config`, pointAtLabDatabase(await outboxConfig('outbox_tz', 'lesson_outbox_tz'), lab));
+  await new Promise((resolveWait) => setTimeout(resolveWait, 3000));
+  await sql(lab, insert('outbox_tz'));
+  const trace = await taskTrace('outbox-tz');
+  console.log(`[lab] timestamptz as event timestamp: ${trace.split('\n').filter((l) => /Exception/.test(l)).slice(0, 3).join(' | ') || 'no failure'}`);
+  expect(trace).not.toBe('');
+  await deleteConnector(lab.connectUrl, 'outbox-tz');
+});
