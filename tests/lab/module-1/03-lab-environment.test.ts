@@ -1,0 +1,45 @@
+// Lesson module-1/03: the stack check, every step as the lesson writes it, on the real stack;
+// then what the lesson claims about it: logical decoding is on, the Debezium PostgreSQL
+// plugin is the version the course teaches, no connector exists yet.
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { rest } from '../../support/lab/connect-rest.ts';
+import { record } from '../../support/lab/ledger.ts';
+import { runLessonLab } from '../../support/lab/lesson-runner.ts';
+import { REPO_ROOT } from '../../support/lab/paths.ts';
+import { resetLab } from '../../support/lab/reset.ts';
+
+const lab = inject('lab');
+const ledger = inject('labLedger');
+const LESSON = join(REPO_ROOT, 'src/content/course/01-module-1/03-lab-environment.mdx');
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
+});
+
+beforeAll(async () => {
+  await resetLab(lab);
+});
+
+test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
+  const run = await runLessonLab(LESSON, lab);
+  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  expect(run.steps).toBe(5);
+  expect(run.compared).toEqual(['postgres-settings', 'connect-root', 'connector-plugins', 'kafka-version', 'kafka-topics', 'no-connectors']);
+});
+
+test('the stack is what the lesson says: logical decoding, PostgreSQL 17, Debezium 3.7.0.Final, Kafka 4.3.1', async () => {
+  const client = new pg.Client({ connectionString: lab.postgres.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ wal_level: string; major: number }>("SELECT current_setting('wal_level') AS wal_level, current_setting('server_version_num')::int / 10000 AS major");
+    expect(rows[0]).toEqual({ wal_level: 'logical', major: 17 });
+  } finally {
+    await client.end();
+  }
+  const plugins = (await rest('GET', `${lab.connectUrl}/connector-plugins`)).json as { class: string; version: string }[];
+  expect(plugins.find((p) => p.class === 'io.debezium.connector.postgresql.PostgresConnector')?.version).toBe(lab.versions.debezium);
+  const root = (await rest('GET', `${lab.connectUrl}/`)).json as { version: string };
+  expect(root.version).toBe('4.3.1');
+});
