@@ -1,0 +1,62 @@
+// Lesson module-1/04: the first connector, every step as the lesson writes it, on the real
+// stack; then what the lesson claims about the result: the connector role can replicate but
+// is no superuser, the second snapshot doubled the customers topic, and the clean-up left no
+// connector, no slot and no topic of the connector behind.
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { rest } from '../../support/lab/connect-rest.ts';
+import { kafkaTool } from '../../support/lab/kafka-tools.ts';
+import { record } from '../../support/lab/ledger.ts';
+import { runLessonLab, type LessonRun } from '../../support/lab/lesson-runner.ts';
+import { REPO_ROOT } from '../../support/lab/paths.ts';
+import { resetLab } from '../../support/lab/reset.ts';
+import { forgetConnectorOffsets } from './forget-connector.ts';
+
+const lab = inject('lab');
+const ledger = inject('labLedger');
+const LESSON = join(REPO_ROOT, 'src/content/course/01-module-1/04-first-connector.mdx');
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
+});
+
+beforeAll(async () => {
+  await resetLab(lab);
+  await forgetConnectorOffsets(lab, 'shop-connector');
+});
+
+async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: lab.postgres.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+let run: LessonRun;
+
+test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
+  run = await runLessonLab(LESSON, lab);
+  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  expect(run.steps).toBe(8);
+  expect(run.compared).toHaveLength(14);
+});
+
+test('the connector role replicates without being a superuser', async () => {
+  expect(await query("SELECT rolreplication, rolsuper FROM pg_roles WHERE rolname = 'debezium'")).toEqual([{ rolreplication: true, rolsuper: false }]);
+});
+
+test('the clean-up leaves no connector, no slot and no topic of the connector', async () => {
+  expect((await rest('GET', `${lab.connectUrl}/connectors`)).json).toEqual([]);
+  expect(await query('SELECT slot_name FROM pg_replication_slots')).toEqual([]);
+  let topics: string[] = [];
+  for (let attempt = 0; attempt < 30; attempt++) {
+    topics = (await kafkaTool(lab, 'kafka-topics', ['--bootstrap-server', lab.toolBootstrapServers, '--list'])).stdout.split('\n').filter((t) => t.startsWith('shop.'));
+    if (topics.length === 0) break;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+  }
+  expect(topics).toEqual([]);
+});
