@@ -1,0 +1,51 @@
+// Lesson module-1/06: the Python consumer of shop.public.orders. The lesson follows lesson
+// 05, so the test first runs lesson 05's lab as its setup (the student's path: connector with
+// the readable config, the events of every step in the topic), then every step of lesson 06
+// as the lesson writes it. Then what the lesson claims: after the replay the group has read
+// everything again, and the consumer's unit tests pass.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { kafkaTool } from '../../support/lab/kafka-tools.ts';
+import { record } from '../../support/lab/ledger.ts';
+import { runLessonLab } from '../../support/lab/lesson-runner.ts';
+import { REPO_ROOT } from '../../support/lab/paths.ts';
+import { resetLab } from '../../support/lab/reset.ts';
+import { forgetConnectorOffsets } from './forget-connector.ts';
+
+const run = promisify(execFile);
+const lab = inject('lab');
+const ledger = inject('labLedger');
+const PREVIOUS = join(REPO_ROOT, 'src/content/course/01-module-1/05-change-event.mdx');
+const LESSON = join(REPO_ROOT, 'src/content/course/01-module-1/06-python-consumer.mdx');
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
+});
+
+beforeAll(async () => {
+  await resetLab(lab);
+  await forgetConnectorOffsets(lab, 'shop-connector');
+  await runLessonLab(PREVIOUS, lab);
+});
+
+test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
+  const lessonRun = await runLessonLab(LESSON, lab);
+  record(ledger, { kind: 'lesson', file: lessonRun.file, steps: lessonRun.steps, commands: lessonRun.commands, compared: lessonRun.compared });
+  expect(lessonRun.steps).toBe(4);
+  expect(lessonRun.compared).toEqual(['first-run', 'shipped', 'second-run', 'group-describe', 'reset-offsets', 'replay']);
+  // The replay handled all eleven events again: its log has a line for offsets 0 to 10.
+  const replay = lessonRun.transcript.filter((t) => t.command.includes('cdc_consumer.py')).at(-1)!;
+  for (let offset = 0; offset <= 10; offset++) expect(replay.output).toContain(`shop.public.orders[0]@${offset}:`);
+});
+
+test('after the replay the group has committed the end of the partition again', async () => {
+  const { stdout } = await kafkaTool(lab, 'kafka-consumer-groups', ['--bootstrap-server', lab.toolBootstrapServers, '--describe', '--group', 'order-audit']);
+  expect(stdout).toMatch(/order-audit\s+shop\.public\.orders\s+0\s+11\s+11\s+0/);
+});
+
+test('the consumer\'s unit tests pass', async () => {
+  const { stderr } = await run('python3', ['-m', 'unittest', '-v', 'test_cdc_events'], { cwd: join(REPO_ROOT, 'labs/consumer') });
+  expect(stderr).toMatch(/\nOK\s*$/);
+});
