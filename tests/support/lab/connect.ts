@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LabJars } from './jars.ts';
-import { toProperties } from './kafka.ts';
+import { LAB_SERVICE_JVM, toProperties } from './kafka.ts';
 import { spawnService, waitUntil, type RunDir, type ServiceRecord } from './processes.ts';
 
 export interface LabConnect {
@@ -47,6 +47,7 @@ export async function startLabConnect(
   const { child, record } = await spawnService(runDir, 'connect', java, [
     '-Xms256m',
     '-Xmx768m',
+    ...LAB_SERVICE_JVM,
     `-Dlog4j2.configurationFile=${log4j}`,
     '-cp',
     jars.classpath,

@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LabJars } from './jars.ts';
+import { SHORT_LIVED_JVM } from './kafka-tools.ts';
 import { spawnService, waitUntil, type RunDir, type ServiceRecord } from './processes.ts';
 
 const run = promisify(execFile);
@@ -16,6 +17,12 @@ export interface LabKafka {
   record: ServiceRecord;
   readyMs: number;
 }
+
+/**
+ * A lab's broker and worker move a few hundred records: C1 alone and the serial collector
+ * start them sooner on two cores, and C2's throughput is never needed.
+ */
+export const LAB_SERVICE_JVM = (process.env.LAB_SERVICE_JVM ?? '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC').split(/\s+/).filter(Boolean);
 
 /** key=value lines. */
 export function toProperties(settings: Record<string, string | number>): string {
@@ -80,11 +87,11 @@ export async function startLabKafka(
   );
   const jvm = [`-Dlog4j2.configurationFile=${log4j}`, '-cp', jars.classpath];
   try {
-    await run(java, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', props]);
+    await run(java, [...SHORT_LIVED_JVM, ...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', props]);
   } catch (error) {
     throw new Error(`kafka-storage format failed: ${(error as { stderr?: string }).stderr ?? (error as Error).message}`);
   }
-  const { child, record } = await spawnService(runDir, 'kafka', java, ['-Xms256m', '-Xmx512m', ...jvm, 'kafka.Kafka', props]);
+  const { child, record } = await spawnService(runDir, 'kafka', java, ['-Xms256m', '-Xmx512m', ...LAB_SERVICE_JVM, ...jvm, 'kafka.Kafka', props]);
   const readyMs = await waitUntil(`Kafka ${jars.versions.kafka}`, child, record, async () => (await readFile(record.log, 'utf8')).includes('Kafka Server started'), 90_000);
   return { bootstrapServers: `127.0.0.1:${ports.broker}`, record, readyMs };
 }
