@@ -10,6 +10,7 @@ import { builtLinkCheck } from './src/site/links/integration.ts';
 import { isCustomPageLink, rehypeCourseLinks } from './src/site/links/rehype-course-links.ts';
 import { isLabLink, rehypeLabLinks } from './src/site/links/rehype-lab-links.ts';
 import { rehypeAccessibleTables } from './src/site/markdown/rehype-accessible-tables.ts';
+import { rehypeGlossaryLinks } from './src/site/markdown/rehype-glossary-links.ts';
 
 const { site, base } = siteOptions(process.env);
 
@@ -26,6 +27,14 @@ export default defineConfig({
         rehypeMermaidDiagrams,
         rehypeAccessibleTables,
         rehypeLabLinks,
+        [
+          rehypeGlossaryLinks,
+          {
+            base,
+            courseDir: fileURLToPath(new URL('./src/content/course', import.meta.url)),
+            glossaryFile: fileURLToPath(new URL('./src/content/glossary/terms.yaml', import.meta.url)),
+          },
+        ],
         [rehypeCourseLinks, { base, courseDir: fileURLToPath(new URL('./src/content/course', import.meta.url)) }],
       ],
     }),

@@ -56,5 +56,5 @@ export function isCustomPageLink(link: string, base: string): boolean {
   const prefix = base.replace(/\/?$/, '/');
   const path = link.split(/[?#]/)[0] ?? '';
   if (!path.startsWith(prefix)) return false;
-  return /^(module-\d+\/|reference\/[a-z0-9-]+\/)?$/.test(path.slice(prefix.length));
+  return /^(module-\d+\/|reference\/[a-z0-9-]+\/|glossary\/|troubleshooting\/|map\/)?$/.test(path.slice(prefix.length));
 }
