@@ -8,6 +8,13 @@ import { formatMinutes, moduleLabel } from '../course/labels.ts';
 import { getCourseOutline, pathTo } from './course-data.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
+
+/** Pages generated from the lessons that students come back to, after «О курсе». */
+export const REFERENCE_PAGES = [
+  ['Карта курса', 'map'],
+  ['Глоссарий', 'glossary'],
+  ['Ошибки и их разбор', 'troubleshooting'],
+] as const;
 type SidebarLink = Extract<SidebarEntry, { type: 'link' }>;
 
 export const onRequest = defineRouteMiddleware(async (context) => {
@@ -34,7 +41,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
       ...lessons.map((lesson) => link(lesson.title, lesson.id, formatMinutes(lesson.estimatedTime), { 'data-progress-lesson': lesson.id })),
     ],
   }));
-  route.sidebar = [link('О курсе', ''), ...groups];
+  route.sidebar = [link('О курсе', ''), ...REFERENCE_PAGES.map(([label, id]) => link(label, id)), ...groups];
 
   const index = outline.lessons.findIndex((lesson) => pathTo(lesson.id) === current);
   if (index !== -1) {

@@ -23,8 +23,10 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 const done = lessons.slice(0, Math.ceil(lessons.length / 2)).map((lesson) => lesson.id);
-const pages = ['', ...outline.modules.map(({ module }) => module.id), ...lessons.map((lesson) => lesson.id)];
-const phonePages = ['', outline.modules[0]!.module.id, (lessons.find((lesson) => lesson.id.endsWith('outbox-pattern-theory')) ?? lessons[0]!).id];
+// the pages generated from the lessons: map, glossary, troubleshooting index
+const reference = ['map', 'glossary', 'troubleshooting'];
+const pages = ['', ...reference, ...outline.modules.map(({ module }) => module.id), ...lessons.map((lesson) => lesson.id)];
+const phonePages = ['', ...reference, outline.modules[0]!.module.id, (lessons.find((lesson) => lesson.id.endsWith('outbox-pattern-theory')) ?? lessons[0]!).id];
 
 /** The page once the progress script has shown its controls (axe checks what is visible). */
 async function settle(page: Page): Promise<void> {

@@ -79,6 +79,7 @@ describe('navigation', () => {
     );
     const expected = [
       url(''),
+      ...['map', 'glossary', 'troubleshooting'].map((id) => url(id)),
       ...outline.modules.flatMap(({ module, lessons }) => [url(module.id), ...lessons.map((lesson) => url(lesson.id))]),
     ];
     expect(links.map((link) => link.href)).toEqual(expected);

@@ -76,6 +76,17 @@ function render(progress = load()): void {
     summary.querySelector('[data-progress-text]')!.textContent = summaryText(done, lessons.length);
     summary.hidden = false;
   }
+  // the course map: each lesson done or the next one in course order (CourseMap.astro)
+  for (const map of all('[data-course-map]')) {
+    const next = firstUnfinished(ids(map), progress);
+    for (const node of all('[data-map-lesson]', map)) {
+      const id = node.dataset.mapLesson!;
+      if (isDone(progress, id)) node.dataset.state = 'done';
+      else if (id === next) node.dataset.state = 'next';
+      else delete node.dataset.state;
+    }
+    for (const label of all('[data-map-next]', map)) label.hidden = label.dataset.mapNext !== next;
+  }
   for (const panel of all('[data-course-progress]')) {
     const lessons = lessonsOf(panel);
     const order = lessons.map(([id]) => id);
