@@ -30,7 +30,7 @@ test('the lesson\'s lab runs step by step and prints what the lesson shows', asy
   const run = await runLessonLab(LESSON, lab);
   record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
   expect(run.steps).toBe(6);
-  expect(run.compared).toEqual(['status', 'orders-snapshot', 'insert-with-schema', 'status-after-put', 'update-delete-default', 'update-delete-full']);
+  expect(run.compared).toEqual(['status', 'orders-snapshot', 'insert-with-schema', 'stopped-for-put', 'status-after-put', 'update-delete-default', 'update-delete-full']);
 });
 
 test('orders ends with REPLICA IDENTITY FULL and the connector runs the readable config', async () => {
