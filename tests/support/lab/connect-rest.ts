@@ -43,7 +43,16 @@ export async function waitForRunning(connectUrl: string, name: string, timeoutMs
   throw new Error(`connector ${name} was not RUNNING within ${timeoutMs / 1000} s; last status: ${last}`);
 }
 
-export async function deleteConnector(connectUrl: string, name: string): Promise<void> {
+/**
+ * Removes a connector and, unless asked to keep them, its offsets: Kafka Connect keeps a deleted
+ * connector's offsets, and a later connector of the same name would resume from them (module 1
+ * lesson 04 shows this to students). Offsets can only be reset while the connector is STOPPED.
+ */
+export async function deleteConnector(connectUrl: string, name: string, options: { keepOffsets?: boolean } = {}): Promise<void> {
+  if (!options.keepOffsets && (await rest('GET', `${connectUrl}/connectors/${name}`)).status === 200) {
+    await rest('PUT', `${connectUrl}/connectors/${name}/stop`);
+    await resetOffsets(connectUrl, name);
+  }
   await rest('DELETE', `${connectUrl}/connectors/${name}`);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -51,4 +60,26 @@ export async function deleteConnector(connectUrl: string, name: string): Promise
     await new Promise((resolveWait) => setTimeout(resolveWait, 200));
   }
   throw new Error(`connector ${name} still exists 30 s after DELETE`);
+}
+
+/** DELETE …/offsets of a stopped connector, retried while the worker still calls it running. */
+async function resetOffsets(connectUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const reset = await rest('DELETE', `${connectUrl}/connectors/${name}/offsets`);
+    if (reset.status < 300) return;
+    if (attempt > 100) throw new Error(`could not reset the offsets of ${name}: ${reset.status} ${reset.text}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+  }
+}
+
+/**
+ * Forgets the offsets that a connector deleted earlier left behind (e.g. by a lesson's own
+ * `curl -X DELETE`): a connector of that name is created STOPPED (Kafka 3.7+), its offsets are
+ * reset, and it is deleted again.
+ */
+export async function forgetConnectorOffsets(connectUrl: string, name: string, config: Record<string, string>): Promise<void> {
+  const created = await rest('POST', `${connectUrl}/connectors`, { name, config, initial_state: 'STOPPED' });
+  if (created.status >= 300) throw new Error(`could not create ${name} STOPPED to reset its offsets: ${created.status} ${created.text}`);
+  await resetOffsets(connectUrl, name);
+  await deleteConnector(connectUrl, name, { keepOffsets: true });
 }
