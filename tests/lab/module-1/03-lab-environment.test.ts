@@ -1,30 +1,15 @@
 // Lesson module-1/03: the stack check, every step as the lesson writes it, on the real stack;
 // then what the lesson claims about it: logical decoding is on, the Debezium PostgreSQL
 // plugin is the version the course teaches, no connector exists yet.
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { rest } from '../../support/lab/connect-rest.ts';
-import { record } from '../../support/lab/ledger.ts';
-import { runLessonLab } from '../../support/lab/lesson-runner.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/01-module-1/03-lab-environment.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
-});
+const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/course/01-module-1/03-lab-environment.mdx');
 
 test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
-  const run = await runLessonLab(LESSON, lab);
-  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  const run = await runSteps();
   expect(run.steps).toBe(5);
   expect(run.compared).toEqual(['postgres-settings', 'connect-root', 'connector-plugins', 'kafka-version', 'kafka-topics', 'no-connectors']);
 });

@@ -2,27 +2,15 @@
 // stack; then what the lesson claims about the result: the connector role can replicate but
 // is no superuser, the second snapshot doubled the customers topic, and the clean-up left no
 // connector, no slot and no topic of the connector behind.
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { rest } from '../../support/lab/connect-rest.ts';
 import { kafkaTool } from '../../support/lab/kafka-tools.ts';
-import { record } from '../../support/lab/ledger.ts';
-import { runLessonLab, type LessonRun } from '../../support/lab/lesson-runner.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
+import type { LessonRun } from '../../support/lab/lesson-runner.ts';
 import { forgetConnectorOffsets } from './forget-connector.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/01-module-1/04-first-connector.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
+const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/course/01-module-1/04-first-connector.mdx', async () => {
   await forgetConnectorOffsets(lab, 'shop-connector');
 });
 
@@ -39,8 +27,7 @@ async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
 let run: LessonRun;
 
 test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
-  run = await runLessonLab(LESSON, lab);
-  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  run = await runSteps();
   expect(run.steps).toBe(8);
   expect(run.compared).toHaveLength(14);
 });

@@ -3,32 +3,19 @@
 // REPLICA IDENTITY FULL) are what the connector wrote. Then what the lesson claims about the
 // resulting state: orders has REPLICA IDENTITY FULL and the connector runs with the readable
 // config, which the next lesson relies on.
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { rest } from '../../support/lab/connect-rest.ts';
 import { record } from '../../support/lab/ledger.ts';
-import { runLessonLab } from '../../support/lab/lesson-runner.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 import { forgetConnectorOffsets } from './forget-connector.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/01-module-1/05-change-event.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
+const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/course/01-module-1/05-change-event.mdx', async () => {
   await forgetConnectorOffsets(lab, 'shop-connector');
 });
 
 test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
-  const run = await runLessonLab(LESSON, lab);
-  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  const run = await runSteps();
   expect(run.steps).toBe(6);
   expect(run.compared).toEqual(['status', 'orders-snapshot', 'insert-with-schema', 'stopped-for-put', 'status-after-put', 'update-delete-default', 'update-delete-full']);
 });

@@ -6,33 +6,22 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { kafkaTool } from '../../support/lab/kafka-tools.ts';
-import { record } from '../../support/lab/ledger.ts';
 import { runLessonLab } from '../../support/lab/lesson-runner.ts';
 import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 import { forgetConnectorOffsets } from './forget-connector.ts';
 
 const run = promisify(execFile);
-const lab = inject('lab');
-const ledger = inject('labLedger');
 const PREVIOUS = join(REPO_ROOT, 'src/content/course/01-module-1/05-change-event.mdx');
-const LESSON = join(REPO_ROOT, 'src/content/course/01-module-1/06-python-consumer.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
+const { lab, runSteps } = useLessonLab('src/content/course/01-module-1/06-python-consumer.mdx', async () => {
   await forgetConnectorOffsets(lab, 'shop-connector');
   await runLessonLab(PREVIOUS, lab);
 });
 
 test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
-  const lessonRun = await runLessonLab(LESSON, lab);
-  record(ledger, { kind: 'lesson', file: lessonRun.file, steps: lessonRun.steps, commands: lessonRun.commands, compared: lessonRun.compared });
+  const lessonRun = await runSteps();
   expect(lessonRun.steps).toBe(4);
   expect(lessonRun.compared).toEqual(['first-run', 'shipped', 'second-run', 'group-describe', 'reset-offsets', 'replay']);
   // The replay handled all eleven events again: its log has a line for offsets 0 to 10.

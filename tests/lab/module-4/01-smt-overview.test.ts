@@ -1,25 +1,13 @@
 // Lesson module-4/01 on the real connector: the unwrap-then-rename chain gives the renamed
 // fields; in the other order the rename finds nothing and passes the record on silently;
 // the predicate applies unwrap to table topics only, so heartbeats pass as they are.
-import { join } from 'node:path';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { deleteConnector } from '../../support/lab/connect-rest.ts';
 import { record } from '../../support/lab/ledger.ts';
 import { deploy, lessonConnector, lessonFragment, payloadOf, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/04-module-4/01-smt-overview.mdx');
-const FILE = 'src/content/course/04-module-4/01-smt-overview.mdx';
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
+const { lab, ledger, lesson: LESSON, file: FILE } = useLessonLab('src/content/course/04-module-4/01-smt-overview.mdx', async () => {
   await sqlFile(lab, 'labs/schemas/shop.sql');
 });
 

@@ -4,28 +4,17 @@
 // `publish` option only with an explicit skipped.operations, the broken ALTER … SET TABLE …
 // WITH, and a hand-made row filter that survives restarts but not a new table list.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { deleteConnector, rest, waitForRunning } from '../../support/lab/connect-rest.ts';
 import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
 import { record } from '../../support/lab/ledger.ts';
 import { deploy, lessonConnector, lessonSql, payloadOf, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/04-module-4/02-predicates-filtering.mdx');
-const EU_ORDER = '8c1f7a52-3d5e-4b8a-9f61-2a7d0c4e9b13';
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
+const { lab, ledger, lesson: LESSON } = useLessonLab('src/content/course/04-module-4/02-predicates-filtering.mdx', async () => {
   await sqlFile(lab, 'labs/schemas/shop.sql');
 });
+const EU_ORDER = '8c1f7a52-3d5e-4b8a-9f61-2a7d0c4e9b13';
 
 /** A base config of the lesson (its own shop-orders-eu), with the Filter taken out. */
 function baseConfig(slot: string, extra: Record<string, string> = {}): Record<string, string> {

@@ -1,23 +1,12 @@
 // Lesson module-4/03: the masking config of the lesson on the real connector. What the
 // lesson shows as the event's `after` must be what Debezium writes, and its SQL must
 // reproduce the email pseudonym that lands in the topic.
-import { join } from 'node:path';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { record } from '../../support/lab/ledger.ts';
 import { deploy, expectShown, lessonConnector, lessonSql, payloadOf, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/04-module-4/03-pii-masking.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
+const { lab, ledger, lesson: LESSON } = useLessonLab('src/content/course/04-module-4/03-pii-masking.mdx', async () => {
   await sqlFile(lab, 'labs/schemas/shop.sql');
 });
 

@@ -2,25 +2,13 @@
 // events (RegexRouter, ToLogicalTopicRouter with a key that names the table, the Groovy
 // ContentBasedRouter by region), the key the lesson shows, and the routing by status that
 // scatters one order's events over three topics.
-import { join } from 'node:path';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { deleteConnector } from '../../support/lab/connect-rest.ts';
 import { record } from '../../support/lab/ledger.ts';
 import { deploy, expectShown, lessonConnector, lessonFragment, lessonSql, listTopics, payloadOf, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/04-module-4/04-content-based-routing.mdx');
-const FILE = 'src/content/course/04-module-4/04-content-based-routing.mdx';
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
+const { lab, ledger, lesson: LESSON, file: FILE } = useLessonLab('src/content/course/04-module-4/04-content-based-routing.mdx', async () => {
   await sqlFile(lab, 'labs/schemas/shop.sql');
 });
 

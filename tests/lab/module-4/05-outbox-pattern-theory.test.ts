@@ -4,27 +4,17 @@
 // that a Kafka 4 broker rejects (message.timestamp.after.max.ms, one hour); a `timestamptz`
 // column, which Debezium sends as a string, is not accepted by the router.
 import { join } from 'node:path';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { deleteConnector, rest } from '../../support/lab/connect-rest.ts';
 import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
-import { record } from '../../support/lab/ledger.ts';
 import { deploy, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
 import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/04-module-4/05-outbox-pattern-theory.mdx');
-const HOUR = 3_600_000;
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
+const { lab, ledger, lesson: LESSON } = useLessonLab('src/content/course/04-module-4/05-outbox-pattern-theory.mdx', async () => {
   await sqlFile(lab, 'labs/schemas/outbox-table.sql');
 });
+const HOUR = 3_600_000;
 
 /** The lab's outbox connector (labs/connectors/outbox-connector.json) with the event timestamp taken from created_at. */
 async function outboxConfig(table: string, slot: string): Promise<Record<string, string>> {

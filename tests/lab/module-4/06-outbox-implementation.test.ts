@@ -1,26 +1,14 @@
 // Lesson module-4/06: the outbox lab, every step as the lesson writes it, on the real stack;
 // then what the lesson claims about the result: one shipment per event, also after the
 // redelivery, an empty outbox table, and the connector RUNNING on the version we teach.
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { rest, type ConnectorStatus } from '../../support/lab/connect-rest.ts';
 import { record } from '../../support/lab/ledger.ts';
-import { runLessonLab, type LessonRun } from '../../support/lab/lesson-runner.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
+import type { LessonRun } from '../../support/lab/lesson-runner.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/04-module-4/06-outbox-implementation.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
-});
+const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/course/04-module-4/06-outbox-implementation.mdx');
 
 async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: lab.postgres.url });
@@ -35,8 +23,7 @@ async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
 let run: LessonRun;
 
 test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
-  run = await runLessonLab(LESSON, lab);
-  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  run = await runSteps();
   expect(run.steps).toBe(7);
   expect(run.compared.length).toBeGreaterThanOrEqual(5);
 });
