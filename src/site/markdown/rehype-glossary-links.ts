@@ -50,7 +50,10 @@ export function linkFirstUses(tree: Root, matcher: TermMatcher, glossaryPath: st
       if (child.type !== 'text') {
         // MDX components (Aside, Steps…) keep their children as hast
         const nested = child as { type: string; name?: string; children?: (RootContent | ElementContent)[] };
-        if (nested.children && nested.type.startsWith('mdxJsx') && nested.name !== 'ErrorNote') walk(nested as { children: (RootContent | ElementContent)[] });
+        // (in MDX, <details>, <summary>, <q> written as tags are JSX too: the same tags are skipped)
+        if (nested.children && nested.type.startsWith('mdxJsx') && nested.name !== 'ErrorNote' && !SKIP_TAGS.has(nested.name ?? '')) {
+          walk(nested as { children: (RootContent | ElementContent)[] });
+        }
         continue;
       }
       const uses = findTermUses(child.value, matcher).filter((use) => !linked.has(use.id));

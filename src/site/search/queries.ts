@@ -1,8 +1,9 @@
-// What the search box asks Pagefind, in order, until something is found. Pagefind finds pages
-// that contain every word of a query, and a pasted error carries the student's own names and
-// numbers (`replication slot "orders_slot" does not exist`, `Timestamp 1732895123000 …`) that
-// no page has; the index writes them as «…». So after the query as typed comes the query
-// without quoted names and numbers, then its first four words. Pure: no DOM.
+// What the search box asks Pagefind: the query as typed, then, while there are fewer results than
+// it shows, fallbacks whose results come after. A pasted error carries the student's own names and
+// numbers (`replication slot "orders_slot" does not exist`, `Timestamp 1732895123000 …`) that the
+// troubleshooting index writes as «…», so a page quoting the lesson's own example may match the
+// query while the index does not. The fallbacks: the query without quoted names and words with
+// digits, then its first four words. Pure: no DOM.
 const QUOTED = /"[^"\n]*"|'[^'\n]*'|«[^»\n]*»/g;
 const WITH_DIGIT = /\S*\d\S*/g;
 const MESSAGE_PREFIX = /^(?:ERROR|FATAL|WARN|WARNING|ОШИБКА|ВАЖНО):\s+/i;

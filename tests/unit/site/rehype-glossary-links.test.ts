@@ -23,3 +23,16 @@ test('links the first use in prose once per term; never in headings, code, links
       '<p>Ещё слот репликации и топик.</p>',
   );
 });
+
+test('MDX JSX elements are looked into, except <summary>, <q> and the other skipped tags', () => {
+  const jsx = (name: string, children: unknown[]) => ({ type: 'mdxJsxFlowElement', name, attributes: [], children });
+  const tree = {
+    type: 'root',
+    children: [
+      jsx('details', [jsx('summary', [{ type: 'text', value: 'Что такое топик?' }]), jsx('Aside', [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: 'Топик хранит события.' }] }])]),
+    ],
+  } as unknown as Parameters<typeof linkFirstUses>[0];
+  expect(linkFirstUses(tree, matcher, '/g/')).toEqual(['topic']);
+  expect(JSON.stringify(tree)).toContain('"value":"Что такое топик?"');
+  expect(JSON.stringify(tree)).toContain('"href":"/g/#topic"');
+});
