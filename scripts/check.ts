@@ -17,6 +17,7 @@ import { parseLessonPath } from '../src/course/ids.ts';
 import { formatProblem, type Problem } from '../src/course/problems.ts';
 import { validateCourse } from '../src/course/validate-course.ts';
 import { checkCodeLanguages } from '../src/lint/code-languages.ts';
+import { readErrorTags } from '../src/lint/error-tags.ts';
 import { allProblems, lintContent, type ContentFile } from '../src/lint/lint-content.ts';
 import { mdxSyntaxProblem } from '../src/lint/mdx-syntax.ts';
 import { loadSpellingSettings } from '../src/lint/spelling.ts';
@@ -68,6 +69,12 @@ const lessons = files.filter((file) => /\.mdx?$/.test(file.file));
 const mdxProblems = lessons.flatMap((file) => mdxSyntaxProblem(file.file, file.source) ?? []);
 const unparsable = new Set(mdxProblems.map((problem) => problem.file));
 
+// 2b. Error tags for the troubleshooting index (<ErrorNote>): their attributes. Whether a
+// PostgreSQL tag is what the server raises is tests/integration/snippets/error-tags.test.ts.
+const errorTagProblems = lessons
+  .filter((file) => !unparsable.has(file.file) && file.source.includes('<ErrorNote'))
+  .flatMap((file) => readErrorTags(file.source, file.file).problems);
+
 const [diagramProblems, languageProblems, snippetProblems, lintProblems] = await Promise.all([
   timed('diagrams', checkDiagrams),
   timed('code languages', checkLanguages),
@@ -75,7 +82,7 @@ const [diagramProblems, languageProblems, snippetProblems, lintProblems] = await
   timed('lint:content (links, spelling, typography, terminology)', lint),
 ]);
 
-const problems = [...courseProblems, ...glossaryProblems, ...mdxProblems, ...diagramProblems, ...languageProblems, ...snippetProblems, ...lintProblems];
+const problems = [...courseProblems, ...glossaryProblems, ...mdxProblems, ...errorTagProblems, ...diagramProblems, ...languageProblems, ...snippetProblems, ...lintProblems];
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const summary = `check: ${sources.lessons.length} lessons, ${sources.modules.length} modules; ${timings.join(', ')}; ${seconds} s`;
 if (problems.length === 0) {
