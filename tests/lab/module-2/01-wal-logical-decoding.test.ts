@@ -2,29 +2,14 @@
 // stack (PostgreSQL 17): test_decoding shows two committed transactions and not the rolled
 // back one, get consumes what peek showed, pgoutput sends B R U C per transaction and a
 // second Relation message with the added column. Then: nothing of the lesson stays behind.
-import { join } from 'node:path';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { record } from '../../support/lab/ledger.ts';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { sql } from '../../support/lab/lesson-config.ts';
-import { runLessonLab } from '../../support/lab/lesson-runner.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/02-module-2/01-wal-logical-decoding.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
-});
+const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/course/02-module-2/01-wal-logical-decoding.mdx');
 
 test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
-  const run = await runLessonLab(LESSON, lab);
-  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  const run = await runSteps();
   expect(run.steps).toBe(10);
   expect(run.compared).toEqual(['wal-position', 'slot-created', 'three-changes', 'decoded-changes', 'consumed', 'message-types', 'relation-messages', 'cleanup']);
 });

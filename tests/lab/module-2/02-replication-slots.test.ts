@@ -2,25 +2,13 @@
 // as the lesson writes it, on the real stack: the slot is active while the connector runs,
 // inactive after PUT …/stop, retains megabytes after 100 000 orders, catches up after resume,
 // and the connector's deletion leaves the slot for the student to drop.
-import { join } from 'node:path';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { record } from '../../support/lab/ledger.ts';
 import { sql } from '../../support/lab/lesson-config.ts';
 import { runLessonLab } from '../../support/lab/lesson-runner.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/02-module-2/02-replication-slots.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
-});
+const { lab, ledger, lesson: LESSON } = useLessonLab('src/content/course/02-module-2/02-replication-slots.mdx');
 
 const retained: number[] = [];
 

@@ -2,29 +2,14 @@
 // as the lesson writes it, on the real stack: no initial snapshot (no_data), the signal table
 // lands in the filtered publication, the signal makes three op=r events with
 // source.snapshot=incremental, and the connector writes its watermarks into the signal table.
-import { join } from 'node:path';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { record } from '../../support/lab/ledger.ts';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { payloadOf, readTopic } from '../../support/lab/lesson-config.ts';
-import { runLessonLab } from '../../support/lab/lesson-runner.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/02-module-2/04-snapshots.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
-});
+const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/course/02-module-2/04-snapshots.mdx');
 
 test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
-  const run = await runLessonLab(LESSON, lab, { rereadTimeoutMs: 60_000 });
-  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  const run = await runSteps({ rereadTimeoutMs: 60_000 });
   expect(run.steps).toBe(6);
   expect(run.compared).toEqual(['signal-table', 'connector-running', 'publication-tables', 'signal-sent', 'snapshot-events', 'watermarks']);
 });

@@ -1,29 +1,14 @@
 // Lesson module-2/05: the unchanged-TOAST placeholder and its fix, on the real connector. Every
 // step as the lesson writes it; then the events: under REPLICA IDENTITY DEFAULT the untouched
 // 32 000-character description arrives as __debezium_unavailable_value, under FULL as itself.
-import { join } from 'node:path';
-import { afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { record } from '../../support/lab/ledger.ts';
+import { expect, test } from 'vitest';
+import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { payloadOf, readTopic, sql } from '../../support/lab/lesson-config.ts';
-import { runLessonLab } from '../../support/lab/lesson-runner.ts';
-import { REPO_ROOT } from '../../support/lab/paths.ts';
-import { resetLab } from '../../support/lab/reset.ts';
 
-const lab = inject('lab');
-const ledger = inject('labLedger');
-const LESSON = join(REPO_ROOT, 'src/content/course/02-module-2/05-toast-schema-types.mdx');
-
-afterEach((context) => {
-  if (context.task.result?.state === 'fail') record(ledger, { kind: 'failed', test: context.task.name });
-});
-
-beforeAll(async () => {
-  await resetLab(lab);
-});
+const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/course/02-module-2/05-toast-schema-types.mdx');
 
 test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
-  const run = await runLessonLab(LESSON, lab, { rereadTimeoutMs: 60_000 });
-  record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
+  const run = await runSteps({ rereadTimeoutMs: 60_000 });
   expect(run.steps).toBe(4);
   expect(run.compared).toEqual(['product-created', 'connector-running', 'updates', 'toast-events']);
 });
