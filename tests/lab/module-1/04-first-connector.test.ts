@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { expect, test } from 'vitest';
 import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
+import { sql } from '../../support/lab/lesson-config.ts';
 import { rest } from '../../support/lab/connect-rest.ts';
 import { kafkaTool } from '../../support/lab/kafka-tools.ts';
 import type { LessonRun } from '../../support/lab/lesson-runner.ts';
@@ -14,15 +15,7 @@ const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/cour
   await forgetConnectorOffsets(lab, 'shop-connector');
 });
 
-async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: lab.postgres.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(text: string): Promise<T[]> => sql<T>(lab, text);
 
 let run: LessonRun;
 

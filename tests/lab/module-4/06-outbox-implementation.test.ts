@@ -4,21 +4,14 @@
 import pg from 'pg';
 import { expect, test } from 'vitest';
 import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
+import { sql } from '../../support/lab/lesson-config.ts';
 import { rest, type ConnectorStatus } from '../../support/lab/connect-rest.ts';
 import { record } from '../../support/lab/ledger.ts';
 import type { LessonRun } from '../../support/lab/lesson-runner.ts';
 
 const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/course/04-module-4/06-outbox-implementation.mdx');
 
-async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: lab.postgres.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(text: string): Promise<T[]> => sql<T>(lab, text);
 
 let run: LessonRun;
 
