@@ -1,8 +1,6 @@
 // lint:content and fix:typography run as instructors run them, on fixture courses: the clean
 // one passes; the planted one fails on each gate with file:line:column and a fix, while the
 // same mistakes inside code blocks, inline code, Mermaid and MDX comments pass.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +9,7 @@ import type { CSpellSettings } from 'cspell-lib';
 import { lintContent } from '../../../src/lint/lint-content.ts';
 import { checkSpelling, loadSpellingSettings } from '../../../src/lint/spelling.ts';
 import { readProse } from '../../../src/lint/prose.ts';
+import { runScript, type ScriptRun as Run } from '../../support/run-script.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'tests/fixtures/lint');
@@ -18,21 +17,7 @@ const LESSON = 'src/content/course/01-module-1/01-intro.mdx';
 const temp = mkdtempSync(join(tmpdir(), 'lint-content-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(script: string, root: string): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', script), root], { encoding: 'utf8' });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { status: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const run = runScript;
 
 // The script runs take a few seconds each (Node start, dictionaries): run them side by side.
 const fixed = join(temp, 'planted');

@@ -3,29 +3,14 @@
 // term and a fix, while the same words in code, inline code, Mermaid, English quotes, <q> and a
 // blockquote pass. check:content prints an estimate per lesson and warns, without failing, about
 // a lesson that looks longer than its estimatedTime.
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { runScript, type ScriptRun as Run } from '../../support/run-script.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 const LESSON = 'src/content/course/01-module-1/01-intro.mdx';
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(script: string, root: string): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', script), root], { encoding: 'utf8' });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { status: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const run = runScript;
 
 let lint: Run;
 let check: Run;
