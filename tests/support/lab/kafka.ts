@@ -52,8 +52,16 @@ export async function writeLog4j(dir: string): Promise<{ service: string; tools:
 }
 
 /** A random cluster id in the form kafka-storage random-uuid prints (22 characters). */
-export function clusterId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * A KRaft cluster id: 16 random bytes in base64url, like Kafka's `Uuid.randomUuid()`.
+ * Kafka re-draws ids that start with '-' because its command-line parser reads them as
+ * an option (one id in 64 did, and `kafka-storage format -t -x…` failed a CI run); so do we.
+ */
+export function clusterId(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 export async function startLabKafka(
@@ -87,7 +95,7 @@ export async function startLabKafka(
   );
   const jvm = [`-Dlog4j2.configurationFile=${log4j}`, '-cp', jars.classpath];
   try {
-    await run(java, [...SHORT_LIVED_JVM, ...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', props]);
+    await run(java, [...SHORT_LIVED_JVM, ...jvm, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId()}`, '-c', props]);
   } catch (error) {
     throw new Error(`kafka-storage format failed: ${(error as { stderr?: string }).stderr ?? (error as Error).message}`);
   }
