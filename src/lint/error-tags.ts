@@ -51,13 +51,21 @@ export function errorAnchor(text: string): string {
   return `error-${slug || 'text'}`;
 }
 
-/** Whether a message is the tag's text, `…` standing for any text within the line. */
-export function errorTextMatches(text: string, message: string): boolean {
-  const pattern = text
+function textPattern(text: string): string {
+  return text
     .split('…')
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('[^\\n]*');
-  return new RegExp(`^${pattern}$`).test(message.trim());
+}
+
+/** Whether a message is the tag's text, `…` standing for any text within the line. */
+export function errorTextMatches(text: string, message: string): boolean {
+  return new RegExp(`^${textPattern(text)}$`).test(message.trim());
+}
+
+/** Whether the tag's text occurs within one line of `output` (a status JSON, a log line). */
+export function errorTextOccursIn(text: string, output: string): boolean {
+  return new RegExp(textPattern(text)).test(output);
 }
 
 function attributeValue(attributes: readonly (MdxJsxAttribute | MdxJsxExpressionAttribute)[], name: string): string | undefined | null {
@@ -154,4 +162,41 @@ export function checkPostgresTags(tags: readonly ErrorTag[], observed: readonly 
     });
   }
   return problems;
+}
+
+/** What shows that the lab stack raised an error: an output="…" block of the lesson that a lab
+ *  run compared, or a lab test that saw the error and recorded it. */
+export interface LabEvidence {
+  /** compared shown outputs, by the lesson's repository-relative file */
+  shown: readonly { file: string; id: string; line: number; text: string }[];
+  /** errors lab tests observed, each with the tag text it proved */
+  observed: readonly { file: string; text: string }[];
+}
+
+/** Every tag of a component other than PostgreSQL is an error the lab stack really raised:
+ *  its text occurs in a compared output of its lesson, or a lab test of the lesson observed it. */
+export function checkLabTags(tags: readonly ErrorTag[], evidence: LabEvidence): { problems: Problem[]; proven: { tag: ErrorTag; by: string }[] } {
+  const problems: Problem[] = [];
+  const proven: { tag: ErrorTag; by: string }[] = [];
+  for (const tag of tags) {
+    if (tag.component === 'postgresql') continue;
+    const shown = evidence.shown.find((output) => output.file === tag.file && errorTextOccursIn(tag.text, output.text));
+    if (shown) {
+      proven.push({ tag, by: `output="${shown.id}" (line ${shown.line})` });
+      continue;
+    }
+    if (evidence.observed.some((seen) => seen.file === tag.file && seen.text === tag.text)) {
+      proven.push({ tag, by: 'a lab test' });
+      continue;
+    }
+    problems.push({
+      file: tag.file,
+      line: tag.line,
+      field: `<${ERROR_TAG_NAME} text>`,
+      value: tag.text,
+      message: `no lab run of this lesson produced this ${ERROR_COMPONENTS[tag.component]} error: no compared output="…" block of the lesson shows it and no lab test observed it`,
+      fix: 'show the error in an output="…" block after the lab step that causes it (```bash expect-error for a refused request), or produce it in the lesson\'s lab test and call observeError(); copy the text as the stack prints it (… for parts that change)',
+    });
+  }
+  return { problems, proven };
 }

@@ -8,7 +8,9 @@ import type { TestProject } from 'vitest/node';
 import type { LabEndpoints } from '../support/lab/endpoints.ts';
 import { startLab, type StartedLab } from '../support/lab/stack.ts';
 import { describeVersions } from '../support/lab/versions.ts';
-import { courseShownOutputs, readLedger } from '../support/lab/ledger.ts';
+import { courseErrorTags, courseShownOutputs, readLedger } from '../support/lab/ledger.ts';
+import { checkLabTags, ERROR_COMPONENTS } from '../../src/lint/error-tags.ts';
+import { formatProblem } from '../../src/course/problems.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,12 +48,25 @@ export async function teardown(): Promise<void> {
     ];
     console.log(lines.join('\n'));
     if (ledger.failed) console.log(started.logTails(40));
-    const missing = courseShownOutputs().filter((o) => !ledger.compared.has(`${o.file}#${o.id}`));
+    const outputs = courseShownOutputs();
+    const missing = outputs.filter((o) => !ledger.compared.has(`${o.file}#${o.id}`));
+    // Errors the troubleshooting index lists for Kafka Connect, Debezium, Kafka and consumers:
+    // each one the stack printed in this run (PostgreSQL ones are proven by expect-error blocks).
+    const tags = courseErrorTags();
+    const labTags = checkLabTags(tags, { shown: outputs.filter((o) => ledger.compared.has(`${o.file}#${o.id}`)), observed: ledger.errors });
+    const byComponent = new Map<string, number>();
+    for (const { tag } of labTags.proven) byComponent.set(ERROR_COMPONENTS[tag.component], (byComponent.get(ERROR_COMPONENTS[tag.component]) ?? 0) + 1);
+    console.log(
+      `[lab] error tags the stack produced: ${labTags.proven.length} of ${labTags.proven.length + labTags.problems.length} (${[...byComponent].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}); PostgreSQL tags (${tags.filter((t) => t.component === 'postgresql').length}) are proven by expect-error blocks`,
+    );
     if (!ledger.partial && !ledger.failed && missing.length) {
       throw new Error(
         `${missing.length} shown output(s) of the course were not compared with a lab run:\n` +
           missing.map((o) => `${o.file}:${o.line} output="${o.id}"\n    no lab test ran the step this block belongs to\n    fix: add the lesson to tests/lab, or remove output= if it is not a step's result`).join('\n'),
       );
+    }
+    if (!ledger.partial && !ledger.failed && labTags.problems.length) {
+      throw new Error(`${labTags.problems.length} error tag(s) of the course were not produced by the lab stack:\n${labTags.problems.map(formatProblem).join('\n')}`);
     }
   } finally {
     await started?.stop();

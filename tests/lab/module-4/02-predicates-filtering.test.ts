@@ -11,7 +11,7 @@ import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
 import { record } from '../../support/lab/ledger.ts';
 import { deploy, lessonConnector, lessonSql, payloadOf, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
 
-const { lab, ledger, lesson: LESSON } = useLessonLab('src/content/course/04-module-4/02-predicates-filtering.mdx', async () => {
+const { lab, ledger, lesson: LESSON, observeError } = useLessonLab('src/content/course/04-module-4/02-predicates-filtering.mdx', async () => {
   await sqlFile(lab, 'labs/schemas/shop.sql');
 });
 const EU_ORDER = '8c1f7a52-3d5e-4b8a-9f61-2a7d0c4e9b13';
@@ -79,6 +79,23 @@ describe('the Groovy Filter of the lesson (shop-orders-eu)', () => {
     await rest('PUT', `${lab.connectUrl}/connectors/header-probe-wrong/config`, pointAtLabDatabase(filter("headers['__debezium.context.connectorLogicalName'].value == 'shop'"), lab));
     expect(await taskFailure('header-probe-wrong')).toMatch(/No such property: headers/);
     await deleteConnector(lab.connectUrl, 'header-probe-wrong');
+  });
+
+  test('a language whose JSR 223 engine is not in the plugin folder fails the task as the lesson says', async () => {
+    // The stack has Groovy, so a missing engine is shown with a language it has no engine for:
+    // Debezium's Jsr223Engine raises the same error for any name the ScriptEngineManager lacks.
+    const config = baseConfig('lesson_no_engine', {
+      'table.include.list': 'public\\.customers',
+      transforms: 'byRuby',
+      'transforms.byRuby.type': 'io.debezium.transforms.Filter',
+      'transforms.byRuby.language': 'jsr223.ruby',
+      'transforms.byRuby.condition': "value.op == 'c'",
+    });
+    const answer = await rest('PUT', `${lab.connectUrl}/connectors/no-engine/config`, pointAtLabDatabase(config, lab));
+    const failure = answer.status >= 400 ? answer.text : await taskFailure('no-engine');
+    observeError("Implementation of language '…' not found on the classpath", failure);
+    expect(failure).toContain("Implementation of language 'ruby' not found on the classpath");
+    await deleteConnector(lab.connectUrl, 'no-engine');
   });
 });
 

@@ -4,6 +4,7 @@ import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { extractCodeBlocks } from '../../../src/snippets/code-blocks.ts';
 import { collectShownOutputs, type ShownOutput } from '../../../src/snippets/shown-output.ts';
+import { errorTextOccursIn, readErrorTags, type ErrorTag } from '../../../src/lint/error-tags.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export type LedgerEntry =
@@ -13,10 +14,20 @@ export type LedgerEntry =
   | { kind: 'config'; file: string; line: number }
   | { kind: 'validated'; file: string; line: number }
   | { kind: 'failed'; test: string }
+  | { kind: 'error'; file: string; text: string }
   | { kind: 'partial' };
 
 export function record(ledger: string, entry: LedgerEntry): void {
   appendFileSync(ledger, `${JSON.stringify(entry)}\n`);
+}
+
+/** A lab test saw an error the lesson tags (<ErrorNote text>): checks the text occurs in what the
+ *  stack printed and records it, so the teardown counts the tag as proven by the stack. */
+export function observeError(ledger: string, file: string, text: string, actual: string): void {
+  if (!errorTextOccursIn(text, actual)) {
+    throw new Error(`${file}: the lab expected the error «${text}», but the stack printed:\n${actual.slice(0, 2000)}\nfix: copy the text the stack prints into <ErrorNote text> (… for parts that change)`);
+  }
+  record(ledger, { kind: 'error', file, text });
 }
 
 export function readLedger(file: string) {
@@ -37,6 +48,8 @@ export function readLedger(file: string) {
     validated: 0,
     failed: false,
     partial: false,
+    /** errors lab tests observed, by the <ErrorNote> text they prove */
+    errors: [] as { file: string; text: string }[],
   };
   for (const entry of entries) {
     switch (entry.kind) {
@@ -64,6 +77,9 @@ export function readLedger(file: string) {
       case 'partial':
         summary.partial = true;
         break;
+      case 'error':
+        summary.errors.push({ file: entry.file, text: entry.text });
+        break;
     }
   }
   return summary;
@@ -82,4 +98,9 @@ export function courseLessonFiles(dir = COURSE_DIR): string[] {
 /** Every output="…" block of the course, with repository-relative file names. */
 export function courseShownOutputs(): ShownOutput[] {
   return courseLessonFiles().flatMap((file) => collectShownOutputs(extractCodeBlocks(readFileSync(file, 'utf8'), relative(REPO_ROOT, file))).outputs);
+}
+
+/** Every <ErrorNote> of the course (tags that cannot be used are npm run check's to report). */
+export function courseErrorTags(): ErrorTag[] {
+  return courseLessonFiles().flatMap((file) => readErrorTags(readFileSync(file, 'utf8'), relative(REPO_ROOT, file)).tags);
 }

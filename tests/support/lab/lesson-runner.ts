@@ -42,6 +42,10 @@ interface Context {
   venv?: string;
   background?: Background;
   file: string;
+  /** The command block is marked expect-error: a change the worker refuses is its output. */
+  expectError?: boolean;
+  /** Commands of the current block that the worker refused. */
+  refused?: number;
 }
 
 const COMPOSE_CONNECT = 'http://localhost:8083';
@@ -101,7 +105,11 @@ async function curl(ctx: Context, args: string[]): Promise<string> {
   const answer = await rest(verb, ctx.lab.connectUrl + url.slice(COMPOSE_CONNECT.length), body);
   // A GET prints what it gets, as curl does (a status asked for too early is a 404 that a
   // rerun resolves); a change the worker refuses stops the lab.
-  if (answer.status >= 400 && verb !== 'GET') throw new LabStepError(`curl ${url} answered ${answer.status}: ${answer.text}`);
+  // A block marked expect-error shows a refusal on purpose: its body is the output, as curl prints it.
+  if (answer.status >= 400 && verb !== 'GET') {
+    if (!ctx.expectError) throw new LabStepError(`curl ${url} answered ${answer.status}: ${answer.text}\nfix: if the lesson shows this refusal on purpose, mark the block \`\`\`bash expect-error`);
+    ctx.refused = (ctx.refused ?? 0) + 1;
+  }
   return answer.text;
 }
 
@@ -230,6 +238,8 @@ export async function runLessonLab(file: string, lab: LabEndpoints, options: Run
         if (isCommandBlock(block)) {
           if (block.attributes.nocheck !== undefined) continue;
           await stopBackground(ctx);
+          ctx.expectError = block.attributes['expect-error'] !== undefined;
+          ctx.refused = 0;
           for (const command of splitCommands(block.value)) {
             let output: string | Background;
             try {
@@ -246,6 +256,12 @@ export async function runLessonLab(file: string, lab: LabEndpoints, options: Run
               ctx.background = output;
             }
           }
+          if (ctx.expectError && ctx.refused === 0) {
+            throw new LabStepError(
+              `${where(file, block.line)} step ${step.number} «${step.title}»: the block is marked expect-error, but the worker accepted every request in it\nfix: make the request the lesson means to fail, or remove expect-error`,
+            );
+          }
+          ctx.expectError = false;
           continue;
         }
         const id = block.attributes.output;

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, inject } from 'vitest';
 import type { LabEndpoints } from './endpoints.ts';
-import { record } from './ledger.ts';
+import { observeError, record } from './ledger.ts';
 import { runLessonLab, type LessonRun, type RunOptions } from './lesson-runner.ts';
 import { REPO_ROOT } from './paths.ts';
 import { resetLab } from './reset.ts';
@@ -18,6 +18,8 @@ export interface LessonLab {
   file: string;
   /** Runs the lesson's <Steps> and records the run in the ledger. */
   runSteps(options?: RunOptions): Promise<LessonRun>;
+  /** The stack printed `actual`; it must contain the lesson's <ErrorNote text>, which then counts as proven. */
+  observeError(text: string, actual: string): void;
 }
 
 /** Call at the top of a lab test file: `const { lab, ledger, lesson } = useLessonLab('src/content/course/…mdx')`. */
@@ -41,6 +43,9 @@ export function useLessonLab(file: string, setup?: (lab: LabEndpoints) => Promis
       const run = await runLessonLab(lesson, lab, options);
       record(ledger, { kind: 'lesson', file: run.file, steps: run.steps, commands: run.commands, compared: run.compared });
       return run;
+    },
+    observeError(text, actual) {
+      observeError(ledger, file, text, actual);
     },
   };
 }
