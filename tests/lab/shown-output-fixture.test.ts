@@ -18,3 +18,22 @@ test('a planted wrong output fails with file:line and a diff', async () => {
   expect(error?.message).toMatch(/^\s+\+\s+42$/m);
   expect(error?.message).toContain('fix: correct the lesson');
 });
+
+test('a block marked expect-error whose requests all succeed fails with file:line and the fix', async () => {
+  const error = await runLessonLab(join(REPO_ROOT, 'tests/fixtures/lab/expect-error/01-refusals.mdx'), lab).then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  expect(error?.message).toContain('tests/fixtures/lab/expect-error/01-refusals.mdx:16 step 1 «Отметка есть, а отказа нет.»: the block is marked expect-error, but the worker accepted every request in it');
+  expect(error?.message).toContain('fix: make the request the lesson means to fail, or remove expect-error');
+});
+
+test('a refused request in a block without expect-error stops the lab with the answer and the fix', async () => {
+  const error = await runLessonLab(join(REPO_ROOT, 'tests/fixtures/lab/expect-error/02-unmarked.mdx'), lab).then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  expect(error?.message).toContain('tests/fixtures/lab/expect-error/02-unmarked.mdx:17 step 1');
+  expect(error?.message).toContain('answered 404: {"error_code":404,"message":"Connector no-such-connector not found"}');
+  expect(error?.message).toContain('mark the block ```bash expect-error');
+});

@@ -4,7 +4,7 @@
 // localhost:8083); on the process stack each such command runs the same program against
 // the stack's own endpoints, and nothing else is changed.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -46,6 +46,8 @@ interface Context {
   expectError?: boolean;
   /** Commands of the current block that the worker refused. */
   refused?: number;
+  /** Where each service's log stood when the lesson's lab started: `docker compose logs` prints what came after. */
+  logStart: Record<string, number>;
 }
 
 const COMPOSE_CONNECT = 'http://localhost:8083';
@@ -141,10 +143,26 @@ async function pip(ctx: Context, words: string[]): Promise<string> {
   }
 }
 
+/** `docker compose logs [--since …] [--tail …] <service>`: what the service logged since the lesson's lab began
+ *  (a student's stack has only this lesson's lines; the test stack has the other lessons' too). */
+async function composeLogs(ctx: Context, args: string[]): Promise<string> {
+  const services = args.filter((arg, i) => !arg.startsWith('-') && !['--since', '--tail', '-n'].includes(args[i - 1] ?? ''));
+  if (services.length !== 1) throw new LabStepError(`docker compose logs ${args.join(' ')}: the lab runner shows the log of one service; name it (e.g. connect)`);
+  const service = services[0]!;
+  const file = ctx.lab.logs[service];
+  if (ctx.lab.tools.kind === 'compose') {
+    const { stdout } = await run('docker', ['compose', '-p', ctx.lab.tools.project, '-f', ctx.lab.tools.file, 'logs', '--no-color', service], { maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  }
+  if (!file) throw new LabStepError(`docker compose logs ${service}: the process stack has logs of ${Object.keys(ctx.lab.logs).join(', ')} only`);
+  return readFileSync(file).subarray(ctx.logStart[service] ?? 0).toString('utf8');
+}
+
 async function runCommand(ctx: Context, words: string[]): Promise<string | Background> {
   const [program, ...args] = words;
   if (program === 'docker' && args[0] === 'compose') {
     const [sub, ...rest_] = args.slice(1);
+    if (sub === 'logs') return composeLogs(ctx, rest_);
     if (sub === 'up' || sub === 'ps' || sub === 'down') {
       // The test run started (and will stop) the stack; check it answers.
       if (sub !== 'down' && !(await fetch(`${ctx.lab.connectUrl}/`)).ok) throw new LabStepError('the lab stack does not answer');
@@ -207,6 +225,7 @@ export function isRereadable(words: readonly string[]): boolean {
     const sql = args.filter((_, i) => args[i - 1] === '-c');
     return sql.length > 0 && !args.includes('-f') && sql.every((text) => /^\s*(SELECT|SHOW|TABLE)\b/i.test(text));
   }
+  if (program === 'docker' && args[0] === 'compose' && args[1] === 'logs') return true; // a line the service has yet to write
   return words.some((word) => word.endsWith('/kafka-topics.sh')) && words.includes('--describe');
 }
 
@@ -228,7 +247,8 @@ export async function runLessonLab(file: string, lab: LabEndpoints, options: Run
   if (allProblems.length) throw new LabStepError(allProblems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n'));
   if (steps.length === 0) throw new LabStepError(`${shownFile}: no <Steps> with a numbered list: nothing to run`);
 
-  const ctx: Context = { lab, cwd: join(REPO_ROOT, 'labs'), file };
+  const logStart = Object.fromEntries(Object.entries(lab.logs).map(([service, log]) => [service, existsSync(log) ? statSync(log).size : 0]));
+  const ctx: Context = { lab, cwd: join(REPO_ROOT, 'labs'), file, logStart };
   const result: LessonRun = { file: shownFile, steps: 0, commands: 0, compared: [], transcript: [] };
   try {
     for (const step of steps) {

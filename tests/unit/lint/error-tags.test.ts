@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkPostgresTags, errorAnchor, errorTextMatches, readErrorTags } from '../../../src/lint/error-tags.ts';
+import { checkLabTags, checkPostgresTags, errorAnchor, errorTextMatches, readErrorTags } from '../../../src/lint/error-tags.ts';
 
 const lesson = (body: string) => `---\ntitle: Урок\n---\n\nimport ErrorNote from '../x/ErrorNote.astro';\n\n${body}\n`;
 
@@ -43,4 +43,29 @@ test('checkPostgresTags: the message must match as well as the SQLSTATE', () => 
   const [problem] = checkPostgresTags([tag!], [{ line: 3, code: '42601', message: 'syntax error at or near "SET"' }], 17);
   expect(problem?.message).toBe('no sql expect-error block of this lesson raises this error on PostgreSQL 17; the blocks raise: line 3: 42601 syntax error at or near "SET"');
   expect(checkPostgresTags([tag!], [{ line: 3, code: '42601', message: '', notOn: '15+' }])).toEqual([]);
+});
+
+test('checkLabTags: a Connect or Debezium tag is proven by a compared output of its own lesson or by a lab test, not by text elsewhere', () => {
+  const source = lesson(
+    [
+      `<ErrorNote component="kafka-connect" text="Connector … already exists" meaning="М." />`,
+      `<ErrorNote component="debezium" text="Failed to start replication stream at LSN{…}; use a distinct slot" meaning="М." />`,
+      `<ErrorNote component="kafka" text="InvalidTimestampException: Timestamp … is out of range" meaning="М." />`,
+      `<ErrorNote component="postgresql" sqlstate="42501" text="permission denied for table …" meaning="М." />`,
+    ].join('\n\n'),
+  );
+  const { tags } = readErrorTags(source, 'a.mdx');
+  const shown = [
+    { file: 'a.mdx', id: 'exists', line: 30, text: '{"error_code":409,"message":"Connector shop-connector already exists"}' },
+    // the shown block hides the message behind its own wildcard: that proves nothing
+    { file: 'a.mdx', id: 'hidden', line: 40, text: '…DebeziumException: Failed to start replication stream at …' },
+    // the right text, but in another lesson
+    { file: 'b.mdx', id: 'other', line: 5, text: 'Failed to start replication stream at LSN{0/1}; use a distinct slot' },
+  ];
+  const { problems, proven } = checkLabTags(tags, { shown, observed: [{ file: 'a.mdx', text: 'InvalidTimestampException: Timestamp … is out of range' }] });
+  expect(proven.map((p) => `${p.tag.component}: ${p.by}`)).toEqual(['kafka-connect: output="exists" (line 30)', 'kafka: a lab test']);
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatchObject({ file: 'a.mdx', line: 9, value: 'Failed to start replication stream at LSN{…}; use a distinct slot' });
+  expect(problems[0]!.message).toContain('no lab run of this lesson produced this Debezium error');
+  expect(problems[0]!.fix).toContain('expect-error');
 });
