@@ -9,6 +9,7 @@ export type BlockAction =
   | { kind: 'not-checked' };
 
 export const CHECKED_LANGUAGES = new Set(['sql', 'json']);
+const COMMAND_LANGUAGES = new Set(['bash', 'sh', 'shell']);
 
 export function blockAction(block: CodeBlock): BlockAction {
   const nocheck = block.attributes.nocheck;
@@ -19,8 +20,11 @@ export function blockAction(block: CodeBlock): BlockAction {
     return { kind: 'opted-out', reason: nocheck.trim() };
   }
   const expectError = block.attributes['expect-error'];
-  if (expectError !== undefined && block.lang !== 'sql') {
-    return { kind: 'invalid', reason: 'expect-error only applies to sql blocks' };
+  if (expectError !== undefined && COMMAND_LANGUAGES.has(block.lang)) {
+    // A lab step's command that Kafka Connect refuses on purpose (tests/support/lab/lesson-runner.ts).
+    if (expectError !== true) return { kind: 'invalid', reason: 'on a bash block expect-error takes no value: ```bash expect-error marks a lab command whose refusal the lesson shows' };
+  } else if (expectError !== undefined && block.lang !== 'sql') {
+    return { kind: 'invalid', reason: 'expect-error applies to sql blocks (expect-error="SQLSTATE") and to lab commands (```bash expect-error)' };
   }
   const pgMark = block.attributes.pg;
   if (pgMark !== undefined && block.lang !== 'sql') {

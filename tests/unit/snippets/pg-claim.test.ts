@@ -38,3 +38,16 @@ describe('pg="…" claims', () => {
     expect(blockAction(block('sql', { nocheck: 'reason', pg: '15+' })).kind).toBe('opted-out');
   });
 });
+
+test('expect-error: a SQLSTATE on sql blocks, bare on a lab command (a refusal the lesson shows), nowhere else', () => {
+  const block = (lang: string, attributes: Record<string, string | true>) => ({ file: 'f.mdx', line: 1, lang, meta: '', attributes, value: 'curl -sS -X DELETE http://localhost:8083/connectors/x' });
+  expect(blockAction(block('bash', { 'expect-error': true })).kind).toBe('not-checked');
+  expect(blockAction(block('bash', { 'expect-error': '409' }))).toEqual({
+    kind: 'invalid',
+    reason: 'on a bash block expect-error takes no value: ```bash expect-error marks a lab command whose refusal the lesson shows',
+  });
+  expect(blockAction(block('json', { 'expect-error': true }))).toEqual({
+    kind: 'invalid',
+    reason: 'expect-error applies to sql blocks (expect-error="SQLSTATE") and to lab commands (```bash expect-error)',
+  });
+});
