@@ -17,6 +17,7 @@ import { parseLessonPath } from '../src/course/ids.ts';
 import { formatProblem, type Problem } from '../src/course/problems.ts';
 import { validateCourse } from '../src/course/validate-course.ts';
 import { checkCodeLanguages } from '../src/lint/code-languages.ts';
+import { checkComponentImports } from '../src/lint/component-imports.ts';
 import { readErrorTags } from '../src/lint/error-tags.ts';
 import { allProblems, lintContent, type ContentFile } from '../src/lint/lint-content.ts';
 import { mdxSyntaxProblem } from '../src/lint/mdx-syntax.ts';
@@ -74,6 +75,8 @@ const unparsable = new Set(mdxProblems.map((problem) => problem.file));
 const errorTagProblems = lessons
   .filter((file) => !unparsable.has(file.file) && file.source.includes('<ErrorNote'))
   .flatMap((file) => readErrorTags(file.source, file.file).problems);
+// Components used without an import: Astro would stop at render time without naming the line.
+const importProblems = lessons.filter((file) => !unparsable.has(file.file)).flatMap((file) => checkComponentImports(file.source, file.file));
 
 const [diagramProblems, languageProblems, snippetProblems, lintProblems] = await Promise.all([
   timed('diagrams', checkDiagrams),
@@ -82,7 +85,7 @@ const [diagramProblems, languageProblems, snippetProblems, lintProblems] = await
   timed('lint:content (links, spelling, typography, terminology)', lint),
 ]);
 
-const problems = [...courseProblems, ...glossaryProblems, ...mdxProblems, ...errorTagProblems, ...diagramProblems, ...languageProblems, ...snippetProblems, ...lintProblems];
+const problems = [...courseProblems, ...glossaryProblems, ...mdxProblems, ...errorTagProblems, ...importProblems, ...diagramProblems, ...languageProblems, ...snippetProblems, ...lintProblems];
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const summary = `check: ${sources.lessons.length} lessons, ${sources.modules.length} modules; ${timings.join(', ')}; ${seconds} s`;
 if (problems.length === 0) {

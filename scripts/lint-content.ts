@@ -11,6 +11,7 @@ import { formatProblem } from '../src/course/problems.ts';
 import { loadGlossary } from '../src/course/fs/load-glossary.ts';
 import { readContentFiles, readWordList } from '../src/lint/fs/read-content.ts';
 import { allProblems, lintContent, WORD_LIST } from '../src/lint/lint-content.ts';
+import { checkComponentImports } from '../src/lint/component-imports.ts';
 import { loadSpellingSettings } from '../src/lint/spelling.ts';
 import { orExitOnContentProblems } from './lib/or-exit.ts';
 
@@ -33,7 +34,9 @@ for (const report of reports) {
       `${count(report.linkProblems, 'link')}, ${count(report.spelling, 'spelling')}, ${count(report.typography, 'typography')}, ${count(report.terminology, 'terminology')} problem(s)${bad ? '' : ' — ok'}`,
   );
 }
-const problems = reports.flatMap(allProblems);
+// Components a lesson uses without importing them (Astro would stop at render time without the line).
+const importProblems = files.filter((file) => file.file.endsWith('.mdx')).flatMap((file) => checkComponentImports(file.source, file.file));
+const problems = [...reports.flatMap(allProblems), ...importProblems];
 const words = reports.reduce((sum, report) => sum + report.words, 0);
 const fixable = reports.reduce((sum, report) => sum + report.edits.length, 0);
 console.log(
