@@ -3,9 +3,11 @@
 // null `before` on update and a key-only `before` on delete, FULL gives the whole old row.
 import { expect, test } from 'vitest';
 import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
-import { payloadOf, readTopic } from '../../support/lab/lesson-config.ts';
+import { payloadOf, readTopic, sql } from '../../support/lab/lesson-config.ts';
+import { deleteConnector, rest } from '../../support/lab/connect-rest.ts';
+import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
 
-const { lab, ledger, lesson: LESSON, runSteps } = useLessonLab('src/content/course/02-module-2/03-publications-replica-identity.mdx');
+const { lab, ledger, lesson: LESSON, runSteps, observeError } = useLessonLab('src/content/course/02-module-2/03-publications-replica-identity.mdx');
 
 test('the lesson\'s lab runs step by step and prints what the lesson shows', async () => {
   const run = await runSteps({ rereadTimeoutMs: 60_000 });
@@ -22,4 +24,37 @@ test('DEFAULT: update before is null, delete before has the key only; FULL: the 
   expect(defDelete!.before).toMatchObject({ id: 3, phone: null });
   expect(fullUpdate!.before).toMatchObject({ id: 2, full_name: 'Игорь Петров', phone: '+7 903 111-22-33' });
   expect(fullDelete!.before).toMatchObject({ id: 2, full_name: 'Игорь Петров', phone: '+7 903 999-88-77' });
+});
+
+test('filtered mode does not alter a FOR ALL TABLES publication it finds: the task fails with Debezium\'s own error', async () => {
+  await sql(lab, 'DROP PUBLICATION IF EXISTS all_tables_probe; CREATE PUBLICATION all_tables_probe FOR ALL TABLES');
+  const config = pointAtLabDatabase(
+    {
+      'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
+      'database.hostname': 'postgres',
+      'database.port': '5432',
+      'database.user': 'postgres',
+      'database.password': 'postgres',
+      'database.dbname': 'shop',
+      'topic.prefix': 'all_tables_probe',
+      'plugin.name': 'pgoutput',
+      'slot.name': 'all_tables_probe',
+      'publication.name': 'all_tables_probe',
+      'publication.autocreate.mode': 'filtered',
+      'table.include.list': 'public\\.customers',
+    },
+    lab,
+  );
+  await rest('PUT', `${lab.connectUrl}/connectors/all-tables-probe/config`, config);
+  let trace = '';
+  for (let i = 0; i < 120 && !trace; i++) {
+    const status = (await rest('GET', `${lab.connectUrl}/connectors/all-tables-probe/status`)).json as { tasks?: { state: string; trace?: string }[] };
+    trace = status.tasks?.find((task) => task.state === 'FAILED')?.trace ?? '';
+    if (!trace) await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+  }
+  observeError("A logical publication for all tables named '…' for plugin '…' and database '…' is already active on the server and can not be altered.", trace);
+  // the publication is left as it was: still FOR ALL TABLES
+  expect(await sql(lab, "SELECT puballtables FROM pg_publication WHERE pubname = 'all_tables_probe'")).toEqual([{ puballtables: true }]);
+  await deleteConnector(lab.connectUrl, 'all-tables-probe');
+  await sql(lab, 'DROP PUBLICATION all_tables_probe');
 });
