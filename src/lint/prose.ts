@@ -56,7 +56,7 @@ export interface ProseDocument {
 /** Frontmatter fields that are prose; everything else (ids, topics, paths) is not. */
 export const PROSE_FIELDS = ['title', 'description', 'covers'] as const;
 /** JSX attributes whose string value is prose shown to the student. */
-export const PROSE_ATTRIBUTES = new Set(['title', 'label', 'alt', 'caption', 'description']);
+export const PROSE_ATTRIBUTES = new Set(['title', 'label', 'alt', 'caption', 'description', 'meaning']);
 /** JSX attributes holding a link, as starlight-links-validator reads them. */
 const LINK_ATTRIBUTES = new Set(['href']);
 

@@ -20,6 +20,8 @@ import { Aside } from '@astrojs/starlight/components';
 Текст врезки.
 </Aside>
 
+<ErrorNote component="kafka" text="Boom happened" meaning="Смысл ошибки одной фразой." />
+
 {/* комментарий */}
 
 | Колонка | Значение |
@@ -45,6 +47,7 @@ describe('readProse', () => {
     expect(texts).toContain(`Текст с ${OPAQUE} и ссылкой и ${OPAQUE}.`);
     expect(texts).toContain('Заголовок врезки');
     expect(texts).toContain('Текст врезки.');
+    expect(texts).toContain('Смысл ошибки одной фразой.'); // <ErrorNote meaning> is read on the page
     expect(texts).toContain('Заголовок «урока»');
     expect(texts).toContain('Описание.');
     expect(texts).toContain('ячейка');
@@ -52,7 +55,7 @@ describe('readProse', () => {
 
   test('leaves out code, inline code, Mermaid, expressions, imports, URLs and ids', () => {
     const all = texts.join('\n');
-    for (const absent of ['код', 'подпись', 'SELECT', 'строка', 'комментарий', 'import', 'example.com', 'outbox-pattern', 'module-4', 'caution', 'подсказка']) {
+    for (const absent of ['код', 'подпись', 'SELECT', 'строка', 'комментарий', 'import', 'example.com', 'outbox-pattern', 'module-4', 'caution', 'подсказка', 'Boom']) {
       expect(all).not.toContain(absent);
     }
   });
