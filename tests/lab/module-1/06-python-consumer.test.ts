@@ -15,7 +15,7 @@ import { forgetConnectorOffsets } from './forget-connector.ts';
 
 const run = promisify(execFile);
 const PREVIOUS = join(REPO_ROOT, 'src/content/course/01-module-1/05-change-event.mdx');
-const { lab, runSteps } = useLessonLab('src/content/course/01-module-1/06-python-consumer.mdx', async () => {
+const { lab, runSteps, observeError } = useLessonLab('src/content/course/01-module-1/06-python-consumer.mdx', async () => {
   await forgetConnectorOffsets(lab, 'shop-connector');
   await runLessonLab(PREVIOUS, lab);
 });
@@ -37,4 +37,19 @@ test('after the replay the group has committed the end of the partition again', 
 test('the consumer\'s unit tests pass', async () => {
   const { stderr } = await run('python3', ['-m', 'unittest', '-v', 'test_cdc_events'], { cwd: join(REPO_ROOT, 'labs/consumer') });
   expect(stderr).toMatch(/\nOK\s*$/);
+});
+
+test('a consumer subscribed to a topic that does not exist stops at once with the error the lesson tags', async () => {
+  // the venv the lesson's first step made in labs/consumer
+  const failure = await run(join(REPO_ROOT, 'labs/consumer/.venv/bin/python'), ['cdc_consumer.py'], {
+    cwd: join(REPO_ROOT, 'labs/consumer'),
+    env: { ...process.env, BOOTSTRAP_SERVERS: lab.bootstrapServers, TOPIC: 'shop.public.ordrs', GROUP_ID: 'order-audit-typo' },
+    timeout: 60_000,
+  }).then(
+    () => undefined,
+    (error: { code?: number; stderr?: string }) => error,
+  );
+  expect(failure?.code).toBe(1);
+  observeError('Subscribed topic not available: …: Broker: Unknown topic or partition', failure?.stderr ?? '');
+  expect(failure?.stderr).toContain('shop.public.ordrs');
 });
