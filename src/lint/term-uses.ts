@@ -11,10 +11,12 @@ import { checkTerminology } from './terminology.ts';
 
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}-]+$/u;
 const ENDING = /[аеёиоуыэюяйь]+$/u;
+const FLEETING = /^(.*[^аеёиоуыэюяйь])([оеё])([кц])$/u;
 const PATTERN_CHAR = /^[\p{L}\p{N}'’-]$/u;
 
 /** The avoid-syntax pattern that finds a term in its Russian forms: a Russian word of four or
  *  more letters loses its vowel ending and takes `*` (слот → слот*, репликации → репликац*);
+ *  a word ending in -ок, -ек or -ец may lose that vowel (снимок → сним(ок|к)*, for снимка);
  *  short words and Latin words stay as written. A term the syntax cannot express (wal_level, an
  *  identifier) gets no pattern: such terms live in inline code, which is not prose. */
 export function usePattern(ru: string): string | undefined {
@@ -24,6 +26,9 @@ export function usePattern(ru: string): string | undefined {
     .map((word) => {
       const last = word.split('-').at(-1)!;
       if (!CYRILLIC_WORD.test(last) || last.length < 4) return word;
+      // a fleeting vowel before the last consonant: снимок, снимка, снимков → сним(ок|к)*
+      const fleeting = FLEETING.exec(word);
+      if (fleeting && last === word && word.length >= 5) return `${fleeting[1]}(${fleeting[2]}${fleeting[3]}|${fleeting[3]})*`;
       const stem = word.replace(ENDING, '');
       return stem.length >= 3 ? `${stem}*` : word;
     })

@@ -19,6 +19,11 @@ describe('usePattern', () => {
     expect(usePattern('согласованность в конечном счёте')).toBe('согласованност* в конечном* счёт*');
     expect(usePattern('source-коннектор')).toBe('source-коннектор*');
   });
+  test('a fleeting vowel before a final к or ц: снимок also finds снимка, снимков, снимке', () => {
+    expect(usePattern('начальный снимок')).toBe('начальн* сним(ок|к)*');
+    const snapshot = termMatcher([term('snapshot', 'снимок')]);
+    expect(findTermUses('Снимок, снимка, снимков и снимке; снимать — не то', snapshot).map((use) => use.text)).toEqual(['Снимок', 'снимка', 'снимков', 'снимке']);
+  });
   test('Latin words stay as written; identifiers the syntax cannot express get no pattern', () => {
     expect(usePattern('Kafka Connect')).toBe('Kafka Connect');
     expect(usePattern('wal_level')).toBeUndefined();
