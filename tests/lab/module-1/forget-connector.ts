@@ -5,21 +5,9 @@
 // lesson test starts by forgetting its offsets (see forgetConnectorOffsets).
 import { forgetConnectorOffsets as forget } from '../../support/lab/connect-rest.ts';
 import type { LabEndpoints } from '../../support/lab/endpoints.ts';
-import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
+import { probeConnectorConfig } from '../../support/lab/endpoints.ts';
 
 export async function forgetConnectorOffsets(lab: LabEndpoints, name: string): Promise<void> {
-  const config = pointAtLabDatabase(
-    {
-      'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
-      'database.hostname': 'postgres',
-      'database.port': '5432',
-      'database.user': 'postgres',
-      'database.password': 'postgres',
-      'database.dbname': 'postgres',
-      'topic.prefix': 'forget',
-      'plugin.name': 'pgoutput',
-    },
-    lab,
-  );
+  const config = probeConnectorConfig(lab, { 'database.dbname': 'postgres', 'topic.prefix': 'forget' });
   await forget(lab.connectUrl, name, config);
 }

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { payloadOf, readTopic, sql } from '../../support/lab/lesson-config.ts';
 import { deleteConnector, rest } from '../../support/lab/connect-rest.ts';
-import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
+import { probeConnectorConfig, probeNames } from '../../support/lab/endpoints.ts';
 
 const { lab, ledger, lesson: LESSON, runSteps, observeError } = useLessonLab('src/content/course/02-module-2/03-publications-replica-identity.mdx');
 
@@ -28,23 +28,11 @@ test('DEFAULT: update before is null, delete before has the key only; FULL: the 
 
 test('filtered mode does not alter a FOR ALL TABLES publication it finds: the task fails with Debezium\'s own error', async () => {
   await sql(lab, 'DROP PUBLICATION IF EXISTS all_tables_probe; CREATE PUBLICATION all_tables_probe FOR ALL TABLES');
-  const config = pointAtLabDatabase(
-    {
-      'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
-      'database.hostname': 'postgres',
-      'database.port': '5432',
-      'database.user': 'postgres',
-      'database.password': 'postgres',
-      'database.dbname': 'shop',
-      'topic.prefix': 'all_tables_probe',
-      'plugin.name': 'pgoutput',
-      'slot.name': 'all_tables_probe',
-      'publication.name': 'all_tables_probe',
-      'publication.autocreate.mode': 'filtered',
-      'table.include.list': 'public\\.customers',
-    },
-    lab,
-  );
+  const config = probeConnectorConfig(lab, {
+    ...probeNames('all_tables_probe'),
+    'publication.autocreate.mode': 'filtered',
+    'table.include.list': 'public\\.customers',
+  });
   await rest('PUT', `${lab.connectUrl}/connectors/all-tables-probe/config`, config);
   let trace = '';
   for (let i = 0; i < 120 && !trace; i++) {

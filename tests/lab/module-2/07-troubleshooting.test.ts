@@ -7,7 +7,7 @@
 import { expect, test } from 'vitest';
 import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { deleteConnector, rest } from '../../support/lab/connect-rest.ts';
-import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
+import { probeConnectorConfig, probeNames } from '../../support/lab/endpoints.ts';
 import { sql } from '../../support/lab/lesson-config.ts';
 import { forgetConnectorOffsets } from '../module-1/forget-connector.ts';
 
@@ -47,24 +47,14 @@ test('the clean-up leaves no connector and no slot', async () => {
 });
 
 test('a restart without includeTasks leaves the failed task FAILED; with includeTasks&onlyFailed it runs again', async () => {
-  await sql(lab, 'DROP PUBLICATION IF EXISTS restart_probe_publication');
-  const config = pointAtLabDatabase(
-    {
-      'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
-      'database.hostname': 'postgres',
-      'database.port': '5432',
-      'database.user': 'debezium',
-      'database.password': 'debezium',
-      'database.dbname': 'shop',
-      'topic.prefix': 'restart_probe',
-      'plugin.name': 'pgoutput',
-      'slot.name': 'restart_probe',
-      'publication.name': 'restart_probe_publication',
-      'publication.autocreate.mode': 'disabled',
-      'table.include.list': 'public\\.orders',
-    },
-    lab,
-  );
+  await sql(lab, 'DROP PUBLICATION IF EXISTS restart_probe');
+  const config = probeConnectorConfig(lab, {
+    'database.user': 'debezium',
+    'database.password': 'debezium',
+    ...probeNames('restart_probe'),
+    'publication.autocreate.mode': 'disabled',
+    'table.include.list': 'public\\.orders',
+  });
   await rest('PUT', `${lab.connectUrl}/connectors/restart-probe/config`, config);
   const waitFor = async (state: string) => {
     for (let i = 0; i < 120; i++) {
@@ -74,14 +64,14 @@ test('a restart without includeTasks leaves the failed task FAILED; with include
     throw new Error(`restart-probe's task never reached ${state}: ${JSON.stringify(await status('restart-probe'))}`);
   };
   await waitFor('FAILED');
-  await sql(lab, 'CREATE PUBLICATION restart_probe_publication FOR TABLE public.orders');
+  await sql(lab, 'CREATE PUBLICATION restart_probe FOR TABLE public.orders');
   expect((await rest('POST', `${lab.connectUrl}/connectors/restart-probe/restart`)).status).toBe(204);
   await new Promise((resolveWait) => setTimeout(resolveWait, 5000));
   expect((await status('restart-probe')).tasks?.[0]?.state).toBe('FAILED');
   expect((await rest('POST', `${lab.connectUrl}/connectors/restart-probe/restart?includeTasks=true&onlyFailed=true`)).status).toBe(202);
   await waitFor('RUNNING');
   await deleteConnector(lab.connectUrl, 'restart-probe');
-  await sql(lab, 'DROP PUBLICATION restart_probe_publication');
+  await sql(lab, 'DROP PUBLICATION restart_probe');
 });
 
 test('the defaults the lesson quotes are the connector\'s own: retries, their pauses, the slot retries', async () => {

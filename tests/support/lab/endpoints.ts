@@ -36,3 +36,29 @@ export function pointAtLabDatabase(config: Record<string, string>, lab: Pick<Lab
   if (!('database.hostname' in config)) return config;
   return { ...config, 'database.hostname': lab.connectorDatabase.hostname, 'database.port': lab.connectorDatabase.port };
 }
+
+/**
+ * A PostgreSQL connector of a test's own (a probe of what a lesson claims): the lab database as
+ * the compose stack names it, as its superuser, with pgoutput, pointed at this stack; `fields`
+ * add to it or override it (topic.prefix, slot.name, another user…).
+ */
+export function probeConnectorConfig(lab: Pick<LabEndpoints, 'connectorDatabase'>, fields: Record<string, string>): Record<string, string> {
+  return pointAtLabDatabase(
+    {
+      'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
+      'database.hostname': 'postgres',
+      'database.port': '5432',
+      'database.user': 'postgres',
+      'database.password': 'postgres',
+      'database.dbname': 'shop',
+      'plugin.name': 'pgoutput',
+      ...fields,
+    },
+    lab,
+  );
+}
+
+/** One name for a probe connector's topic prefix, slot and publication, so a test cleans up one name. */
+export function probeNames(name: string): Record<string, string> {
+  return { 'topic.prefix': name, 'slot.name': name, 'publication.name': name };
+}
