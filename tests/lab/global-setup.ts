@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import type { LabEndpoints } from '../support/lab/endpoints.ts';
 import { startLab, type StartedLab } from '../support/lab/stack.ts';
 import { describeVersions } from '../support/lab/versions.ts';
-import { courseErrorTags, courseShownOutputs, readLedger } from '../support/lab/ledger.ts';
+import { courseErrorTags, courseLessons, courseShownOutputs, readLedger } from '../support/lab/ledger.ts';
 import { checkLabTags, ERROR_COMPONENTS } from '../../src/lint/error-tags.ts';
 import { formatProblem } from '../../src/course/problems.ts';
 
@@ -48,11 +48,12 @@ export async function teardown(): Promise<void> {
     ];
     console.log(lines.join('\n'));
     if (ledger.failed) console.log(started.logTails(40));
-    const outputs = courseShownOutputs();
+    const lessons = courseLessons();
+    const outputs = courseShownOutputs(lessons);
     const missing = outputs.filter((o) => !ledger.compared.has(`${o.file}#${o.id}`));
     // Errors the troubleshooting index lists for Kafka Connect, Debezium, Kafka and consumers:
     // each one the stack printed in this run (PostgreSQL ones are proven by expect-error blocks).
-    const tags = courseErrorTags();
+    const tags = courseErrorTags(lessons);
     const labTags = checkLabTags(tags, { shown: outputs.filter((o) => ledger.compared.has(`${o.file}#${o.id}`)), observed: ledger.errors });
     const byComponent = new Map<string, number>();
     for (const { tag } of labTags.proven) byComponent.set(ERROR_COMPONENTS[tag.component], (byComponent.get(ERROR_COMPONENTS[tag.component]) ?? 0) + 1);

@@ -4,7 +4,7 @@
 import { expect, test } from 'vitest';
 import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
 import { payloadOf, readTopic, sql } from '../../support/lab/lesson-config.ts';
-import { deleteConnector, rest } from '../../support/lab/connect-rest.ts';
+import { deleteConnector, rest, waitForFailure } from '../../support/lab/connect-rest.ts';
 import { probeConnectorConfig, probeNames } from '../../support/lab/endpoints.ts';
 
 const { lab, ledger, lesson: LESSON, runSteps, observeError } = useLessonLab('src/content/course/02-module-2/03-publications-replica-identity.mdx');
@@ -34,12 +34,7 @@ test('filtered mode does not alter a FOR ALL TABLES publication it finds: the ta
     'table.include.list': 'public\\.customers',
   });
   await rest('PUT', `${lab.connectUrl}/connectors/all-tables-probe/config`, config);
-  let trace = '';
-  for (let i = 0; i < 120 && !trace; i++) {
-    const status = (await rest('GET', `${lab.connectUrl}/connectors/all-tables-probe/status`)).json as { tasks?: { state: string; trace?: string }[] };
-    trace = status.tasks?.find((task) => task.state === 'FAILED')?.trace ?? '';
-    if (!trace) await new Promise((resolveWait) => setTimeout(resolveWait, 250));
-  }
+  const trace = await waitForFailure(lab.connectUrl, 'all-tables-probe', 30_000);
   observeError("A logical publication for all tables named '…' for plugin '…' and database '…' is already active on the server and can not be altered.", trace);
   // the publication is left as it was: still FOR ALL TABLES
   expect(await sql(lab, "SELECT puballtables FROM pg_publication WHERE pubname = 'all_tables_probe'")).toEqual([{ puballtables: true }]);

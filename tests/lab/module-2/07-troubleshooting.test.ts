@@ -6,7 +6,7 @@
 // the lesson quotes are the connector's.
 import { expect, test } from 'vitest';
 import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
-import { deleteConnector, rest } from '../../support/lab/connect-rest.ts';
+import { deleteConnector, rest, waitForFailure, waitForRunning } from '../../support/lab/connect-rest.ts';
 import { probeConnectorConfig, probeNames } from '../../support/lab/endpoints.ts';
 import { sql } from '../../support/lab/lesson-config.ts';
 import { forgetConnectorOffsets } from '../module-1/forget-connector.ts';
@@ -56,20 +56,13 @@ test('a restart without includeTasks leaves the failed task FAILED; with include
     'table.include.list': 'public\\.orders',
   });
   await rest('PUT', `${lab.connectUrl}/connectors/restart-probe/config`, config);
-  const waitFor = async (state: string) => {
-    for (let i = 0; i < 120; i++) {
-      if ((await status('restart-probe')).tasks?.[0]?.state === state) return;
-      await new Promise((resolveWait) => setTimeout(resolveWait, 250));
-    }
-    throw new Error(`restart-probe's task never reached ${state}: ${JSON.stringify(await status('restart-probe'))}`);
-  };
-  await waitFor('FAILED');
+  await waitForFailure(lab.connectUrl, 'restart-probe', 30_000);
   await sql(lab, 'CREATE PUBLICATION restart_probe FOR TABLE public.orders');
   expect((await rest('POST', `${lab.connectUrl}/connectors/restart-probe/restart`)).status).toBe(204);
   await new Promise((resolveWait) => setTimeout(resolveWait, 5000));
   expect((await status('restart-probe')).tasks?.[0]?.state).toBe('FAILED');
   expect((await rest('POST', `${lab.connectUrl}/connectors/restart-probe/restart?includeTasks=true&onlyFailed=true`)).status).toBe(202);
-  await waitFor('RUNNING');
+  await waitForRunning(lab.connectUrl, 'restart-probe', 30_000);
   await deleteConnector(lab.connectUrl, 'restart-probe');
   await sql(lab, 'DROP PUBLICATION restart_probe');
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
-import { deleteConnector, rest, waitForRunning } from '../../support/lab/connect-rest.ts';
+import { deleteConnector, rest, waitForFailure, waitForRunning } from '../../support/lab/connect-rest.ts';
 import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
 import { record } from '../../support/lab/ledger.ts';
 import { deploy, lessonConnector, lessonSql, payloadOf, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
@@ -20,18 +20,6 @@ const EU_ORDER = '8c1f7a52-3d5e-4b8a-9f61-2a7d0c4e9b13';
 function baseConfig(slot: string, extra: Record<string, string> = {}): Record<string, string> {
   const config = Object.fromEntries(Object.entries(lessonConnector(LESSON, 'shop-orders-eu').config).filter(([key]) => !key.startsWith('transforms')));
   return { ...config, 'slot.name': slot, 'publication.name': slot, ...extra };
-}
-
-async function taskFailure(name: string, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const { json } = await rest('GET', `${lab.connectUrl}/connectors/${name}/status`);
-    const status = json as { tasks?: { state: string; trace?: string }[]; connector?: { state: string; trace?: string } } | undefined;
-    const failed = [status?.connector, ...(status?.tasks ?? [])].find((part) => part?.state === 'FAILED');
-    if (failed) return failed.trace ?? '';
-    await new Promise((resolveWait) => setTimeout(resolveWait, 300));
-  }
-  throw new Error(`connector ${name} did not fail within ${timeoutMs / 1000} s`);
 }
 
 describe('the Groovy Filter of the lesson (shop-orders-eu)', () => {
@@ -77,7 +65,7 @@ describe('the Groovy Filter of the lesson (shop-orders-eu)', () => {
     await sql(lab, 'DROP PUBLICATION lesson_header_probe');
 
     await rest('PUT', `${lab.connectUrl}/connectors/header-probe-wrong/config`, pointAtLabDatabase(filter("headers['__debezium.context.connectorLogicalName'].value == 'shop'"), lab));
-    expect(await taskFailure('header-probe-wrong')).toMatch(/No such property: headers/);
+    expect(await waitForFailure(lab.connectUrl, 'header-probe-wrong')).toMatch(/No such property: headers/);
     await deleteConnector(lab.connectUrl, 'header-probe-wrong');
   });
 
@@ -92,7 +80,7 @@ describe('the Groovy Filter of the lesson (shop-orders-eu)', () => {
       'transforms.byRuby.condition': "value.op == 'c'",
     });
     const answer = await rest('PUT', `${lab.connectUrl}/connectors/no-engine/config`, pointAtLabDatabase(config, lab));
-    const failure = answer.status >= 400 ? answer.text : await taskFailure('no-engine');
+    const failure = answer.status >= 400 ? answer.text : await waitForFailure(lab.connectUrl, 'no-engine');
     observeError("Implementation of language '…' not found on the classpath", failure);
     expect(failure).toContain("Implementation of language 'ruby' not found on the classpath");
     await deleteConnector(lab.connectUrl, 'no-engine');

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { useLessonLab } from '../../support/lab/use-lesson-lab.ts';
-import { deleteConnector, rest } from '../../support/lab/connect-rest.ts';
+import { deleteConnector, rest, waitForFailure } from '../../support/lab/connect-rest.ts';
 import { pointAtLabDatabase } from '../../support/lab/endpoints.ts';
 import { deploy, readTopic, sql, sqlFile } from '../../support/lab/lesson-config.ts';
 import { REPO_ROOT } from '../../support/lab/paths.ts';
@@ -34,17 +34,6 @@ async function outboxConfig(table: string, slot: string): Promise<Record<string,
 const insert = (table: string, zone = 'Europe/Moscow') =>
   `SET TimeZone = '${zone}'; INSERT INTO public.${table} (aggregatetype, aggregateid, type, payload) VALUES ('Order', 'o-1', 'OrderApproved', '{}'); RESET TimeZone`;
 
-async function taskTrace(name: string, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const { json } = await rest('GET', `${lab.connectUrl}/connectors/${name}/status`);
-    const failed = (json as { tasks?: { state: string; trace?: string }[] }).tasks?.find((t) => t.state === 'FAILED');
-    if (failed) return failed.trace ?? '';
-    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
-  }
-  return '';
-}
-
 test('a timestamp column is read as UTC: written in a New York session, message times land five hours early', async () => {
   await deploy(lab, ledger, LESSON, 'outbox-ts', await outboxConfig('outbox', 'lesson_outbox_ts'));
   const before = Date.now();
@@ -58,7 +47,7 @@ test('a timestamp column is read as UTC: written in a New York session, message 
 
 test('written in a Moscow session, the message is three hours in the future, and Kafka 4 rejects it: the task fails', async () => {
   await sql(lab, insert('outbox', 'Europe/Moscow'));
-  const trace = await taskTrace('outbox-ts');
+  const trace = await waitForFailure(lab.connectUrl, 'outbox-ts');
   console.log(`[lab] event timestamp three hours ahead: ${trace.split('\n').filter((l) => /Exception/.test(l)).slice(0, 3).join(' | ')}`);
   // the lesson's <ErrorNote> text: the troubleshooting index counts it as produced by the stack
   observeError('InvalidTimestampException: Timestamp … is out of range', trace);
@@ -70,7 +59,7 @@ test('a timestamptz column for table.field.event.timestamp is not accepted by th
   await rest('PUT', `${lab.connectUrl}/connectors/outbox-tz/config`, pointAtLabDatabase(await outboxConfig('outbox_tz', 'lesson_outbox_tz'), lab));
   await new Promise((resolveWait) => setTimeout(resolveWait, 3000));
   await sql(lab, insert('outbox_tz'));
-  const trace = await taskTrace('outbox-tz');
+  const trace = await waitForFailure(lab.connectUrl, 'outbox-tz');
   console.log(`[lab] timestamptz as event timestamp: ${trace.split('\n').filter((l) => /Exception/.test(l)).slice(0, 3).join(' | ') || 'no failure'}`);
   observeError("DataException: Field 'created_at' is not of type INT64", trace);
   await deleteConnector(lab.connectUrl, 'outbox-tz');

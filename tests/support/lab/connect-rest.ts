@@ -43,6 +43,23 @@ export async function waitForRunning(connectUrl: string, name: string, timeoutMs
   throw new Error(`connector ${name} was not RUNNING within ${timeoutMs / 1000} s; last status: ${last}`);
 }
 
+/** Waits until the connector or one of its tasks is FAILED and returns that part's trace. */
+export async function waitForFailure(connectUrl: string, name: string, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const { status, text, json } = await rest('GET', `${connectUrl}/connectors/${name}/status`);
+    last = text;
+    if (status === 200) {
+      const s = json as ConnectorStatus;
+      const failed = [s.connector, ...s.tasks].find((part) => part.state === 'FAILED');
+      if (failed) return failed.trace ?? '';
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+  }
+  throw new Error(`connector ${name} did not fail within ${timeoutMs / 1000} s; last status: ${last}`);
+}
+
 /**
  * Removes a connector and, unless asked to keep them, its offsets: Kafka Connect keeps a deleted
  * connector's offsets, and a later connector of the same name would resume from them (module 1

@@ -95,12 +95,17 @@ export function courseLessonFiles(dir = COURSE_DIR): string[] {
     .map((name) => join(dir, name));
 }
 
+/** Every lesson of the course, read once: its repository-relative path and its source. */
+export function courseLessons(): { file: string; source: string }[] {
+  return courseLessonFiles().map((path) => ({ file: relative(REPO_ROOT, path), source: readFileSync(path, 'utf8') }));
+}
+
 /** Every output="…" block of the course, with repository-relative file names. */
-export function courseShownOutputs(): ShownOutput[] {
-  return courseLessonFiles().flatMap((file) => collectShownOutputs(extractCodeBlocks(readFileSync(file, 'utf8'), relative(REPO_ROOT, file))).outputs);
+export function courseShownOutputs(lessons = courseLessons()): ShownOutput[] {
+  return lessons.flatMap(({ file, source }) => collectShownOutputs(extractCodeBlocks(source, file)).outputs);
 }
 
 /** Every <ErrorNote> of the course (tags that cannot be used are npm run check's to report). */
-export function courseErrorTags(): ErrorTag[] {
-  return courseLessonFiles().flatMap((file) => readErrorTags(readFileSync(file, 'utf8'), relative(REPO_ROOT, file)).tags);
+export function courseErrorTags(lessons = courseLessons()): ErrorTag[] {
+  return lessons.flatMap(({ file, source }) => readErrorTags(source, file).tags);
 }
