@@ -20,6 +20,11 @@ test('the masking connector writes the `after` the lesson shows', async () => {
   expect(events).toHaveLength(3);
   after = events.map((e) => e.after as Record<string, unknown>).find((a) => a.id === 1)!;
   expectShown(ledger, LESSON, 'pii-after', JSON.stringify(after, null, 2));
+  // With schemas in the message, the masked column's field carries masked=true (the lesson's «Реестр схем»)
+  type Field = { field: string; fields?: Field[] };
+  const { schema } = (await readTopic(lab, 'shop.public.customers', 1))[0]!.value as { schema: Field };
+  const fullName = schema.fields!.find((f) => f.field === 'after')!.fields!.find((f) => f.field === 'full_name');
+  expectShown(ledger, LESSON, 'masked-field-schema', JSON.stringify(fullName, null, 2));
 });
 
 test('the lesson\'s SQL reproduces the column.mask.hash.v2 pseudonym from the topic', async () => {

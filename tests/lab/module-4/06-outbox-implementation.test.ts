@@ -63,6 +63,11 @@ function outboxVariant(slot: string, edit: (config: Record<string, string>) => v
   return variant;
 }
 
+test('with table.expand.json.payload the value is the payload itself, keys in jsonb order, as the lesson shows', async () => {
+  const { stdout } = await kafkaTool(lab, 'kafka-console-consumer', ['--bootstrap-server', lab.toolBootstrapServers, '--topic', 'outbox.event.Order', '--from-beginning', '--max-messages', '1', '--timeout-ms', '30000'], 60_000);
+  expectShown(ledger, LESSON, 'expanded-payload', stdout);
+});
+
 test('without table.expand.json.payload the jsonb payload is a JSON string inside the value, as the lesson shows', async () => {
   await deploy(lab, ledger, LESSON, 'outbox-string-payload', outboxVariant('outbox_string', (config) => delete config['transforms.outbox.table.expand.json.payload']));
   // RUNNING comes before the stream: with snapshot.mode=no_data only what is written once the slot is read gets out
